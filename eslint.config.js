@@ -1,0 +1,55 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const engines = ['react', 'react-dom', 'three', '@react-three/*', 'maplibre-gl', 'howler']
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public/draco', 'tests/screenshots', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] } },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The trusted core is pure TypeScript: no engine, no React, no `any`.
+    files: ['src/route/**/*.ts', 'src/tour/tour-machine.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: engines, message: 'route/ and the tour machine stay pure' }] },
+      ],
+    },
+  },
+  {
+    // Features meet only in app/: the map never knows the scene or the narration exists, and so on.
+    files: ['src/map/**', 'src/scene/**', 'src/narration/**', 'src/stop/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/map/*', '@/scene/*'], message: 'features do not import each other' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'tests/**'],
+    rules: { 'no-console': 'off' },
+  },
+)
