@@ -1,0 +1,108 @@
+import type { Coordinate, Lang, LocalisedText, Route } from './schema'
+import type { ValidationContext } from './validate'
+
+/** A problem found in a schema-valid route, located by its path. */
+export interface DomainProblem {
+  severity: 'error' | 'warning'
+  path: (string | number)[]
+  message: string
+  atKey?: boolean
+}
+
+const LANGUAGE_NAMES: Record<Lang, string> = {
+  'zh-Hans': 'Simplified Chinese',
+  en: 'English',
+  yue: 'Cantonese',
+}
+
+/** Checks that need the whole route: ids, bounds, languages and assets. Pure apart from `assetExists`. */
+export function domainProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
+  const problems: DomainProblem[] = []
+  const add = (path: DomainProblem['path'], message: string, severity: DomainProblem['severity'] = 'error') =>
+    problems.push({ severity, path, message })
+
+  const [[west, south], [east, north]] = route.bounds
+  if (west >= east || south >= north) {
+    add(['bounds'], 'bounds must be [[west, south], [east, north]] with west < east and south < north')
+  }
+  const outside = (c: Coordinate) => c[0] < west || c[0] > east || c[1] < south || c[1] > north
+  const boundsText = `[[${west}, ${south}], [${east}, ${north}]]`
+
+  if (!route.languages.includes(route.defaultLanguage)) {
+    add(['languages'], `languages must include the default language "${route.defaultLanguage}"`)
+  }
+  const seenLangs = new Set<Lang>()
+  route.languages.forEach((lang, i) => {
+    if (seenLangs.has(lang)) add(['languages', i], `language "${lang}" is listed twice`)
+    seenLangs.add(lang)
+  })
+
+  const checkText = (text: LocalisedText, path: DomainProblem['path']) => {
+    if (text[route.defaultLanguage] === undefined) {
+      add(
+        path,
+        `missing text in the default language "${route.defaultLanguage}": add a "${route.defaultLanguage}" entry`,
+      )
+    }
+    for (const lang of route.languages) {
+      if (lang !== route.defaultLanguage && text[lang] === undefined) {
+        add(
+          path,
+          `no ${LANGUAGE_NAMES[lang]} ("${lang}") text: visitors will see the default language`,
+          'warning',
+        )
+      }
+    }
+    for (const lang of Object.keys(text) as Lang[]) {
+      if (!route.languages.includes(lang)) {
+        add([...path, lang], `"${lang}" is not one of the route's languages (${route.languages.join(', ')})`)
+      }
+    }
+  }
+
+  const checkAsset = (path: string, at: DomainProblem['path']) => {
+    if (ctx.assetExists && !ctx.assetExists(path)) {
+      add(at, `file not found: "${path}" (paths are relative to the folder of route.json)`)
+    }
+  }
+
+  checkText(route.title, ['title'])
+  checkText(route.summary, ['summary'])
+  if (outside(route.map.center))
+    add(['map', 'center'], `the map centre is outside the route's bounds ${boundsText}`)
+  for (const [layer, file] of Object.entries(route.map.basemap)) checkAsset(file, ['map', 'basemap', layer])
+
+  route.course.forEach((point, i) => {
+    if (outside(point)) add(['course', i], `course point is outside the route's bounds ${boundsText}`)
+  })
+
+  const ids = new Map<string, number>()
+  route.stops.forEach((stop, i) => {
+    const at = ['stops', i]
+    const first = ids.get(stop.id)
+    if (first !== undefined)
+      add([...at, 'id'], `duplicate stop id "${stop.id}" (also used by /stops/${first})`)
+    else ids.set(stop.id, i)
+    if (outside(stop.position)) {
+      add(
+        [...at, 'position'],
+        `stop "${stop.id}" is outside the route's bounds ${boundsText}: check [longitude, latitude] order`,
+      )
+    }
+    checkText(stop.title, [...at, 'title'])
+    checkText(stop.summary, [...at, 'summary'])
+    checkText(stop.story, [...at, 'story'])
+    checkText(stop.model.alt, [...at, 'model', 'alt'])
+    checkAsset(stop.model.src, [...at, 'model', 'src'])
+    for (const [lang, track] of Object.entries(stop.narration)) {
+      if (!route.languages.includes(lang as Lang)) {
+        add([...at, 'narration', lang], `narration in "${lang}", which is not one of the route's languages`)
+      }
+      track.audio.forEach((file, j) => checkAsset(file, [...at, 'narration', lang, 'audio', j]))
+      checkAsset(track.captions, [...at, 'narration', lang, 'captions'])
+    }
+  })
+
+  route.credits.forEach((credit, i) => checkText(credit.title, ['credits', i, 'title']))
+  return problems
+}

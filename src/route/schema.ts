@@ -1,0 +1,151 @@
+import { z } from 'zod'
+
+/**
+ * The route model: the single source of the TypeScript types, the runtime validator, the JSON Schema that
+ * curators' editors use (routes-data/route.schema.json) and the CLI validator.
+ * @see docs/authoring.md
+ */
+
+/** The schema version this build reads. */
+export const SCHEMA_VERSION = 1
+
+/** Languages a route may carry, as BCP 47 tags. */
+export const LANGUAGES = ['zh-Hans', 'en', 'yue'] as const
+export const LangSchema = z.enum(LANGUAGES)
+export type Lang = z.infer<typeof LangSchema>
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Lower-case kebab-case ASCII, stable forever because deep links use it. */
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, { error: 'ids are lower-case kebab-case ASCII, e.g. "haizhu-bridge"' })
+
+/** Text keyed by language tag; which tags must be present is checked against the route's languages. */
+export const LocalisedTextSchema = z.partialRecord(LangSchema, z.string().trim().min(1, 'text is empty'))
+export type LocalisedText = z.infer<typeof LocalisedTextSchema>
+
+/** [longitude, latitude] in WGS84, GeoJSON order. */
+export const CoordinateSchema = z.tuple([
+  z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),
+  z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
+])
+export type Coordinate = z.infer<typeof CoordinateSchema>
+
+/** Why a path is refused, or null when it is a plain relative path inside the route pack. */
+export function assetPathProblem(path: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//'))
+    return 'must be a path inside the route folder, not a URL'
+  if (path.startsWith('/') || path.startsWith('\\'))
+    return 'must be relative to the route folder (no leading "/")'
+  if (path.split(/[\\/]/).includes('..')) return 'must stay inside the route folder (no "..")'
+  if (path.trim() === '') return 'is empty'
+  return null
+}
+
+/** A file in the route pack, relative to the folder of route.json. */
+export const AssetPathSchema = z.string().superRefine((path, ctx) => {
+  const problem = assetPathProblem(path)
+  if (problem) ctx.addIssue({ code: 'custom', message: `asset path ${problem}` })
+})
+
+export const CreditSchema = z
+  .object({
+    title: LocalisedTextSchema,
+    author: z.string().min(1),
+    license: z.string().min(1),
+    url: z.string().min(1).optional(),
+  })
+  .strict()
+export type Credit = z.infer<typeof CreditSchema>
+
+export const SourceSchema = z
+  .object({ title: z.string().min(1), url: z.string().regex(/^https?:\/\//, 'must be an http(s) URL') })
+  .strict()
+
+export const NarrationTrackSchema = z
+  .object({
+    /** Encodings of one recording, in order of preference (e.g. Opus in WebM, then MP3). */
+    audio: z.array(AssetPathSchema).min(1),
+    captions: AssetPathSchema,
+  })
+  .strict()
+export type NarrationTrack = z.infer<typeof NarrationTrackSchema>
+
+export const ModelSchema = z
+  .object({
+    src: AssetPathSchema,
+    alt: LocalisedTextSchema,
+  })
+  .strict()
+
+export const StopSchema = z
+  .object({
+    id: IdSchema,
+    title: LocalisedTextSchema,
+    summary: LocalisedTextSchema,
+    story: LocalisedTextSchema,
+    position: CoordinateSchema,
+    zoom: z.number().min(0).max(22),
+    model: ModelSchema,
+    narration: z.partialRecord(LangSchema, NarrationTrackSchema),
+    sources: z.array(SourceSchema),
+  })
+  .strict()
+export type Stop = z.infer<typeof StopSchema>
+
+export const BasemapSchema = z
+  .object({
+    water: AssetPathSchema,
+    banks: AssetPathSchema,
+    bridges: AssetPathSchema,
+    labels: AssetPathSchema,
+  })
+  .strict()
+
+export const MapSettingsSchema = z
+  .object({
+    center: CoordinateSchema,
+    zoom: z.number().min(0).max(22),
+    /** Shown on the map at all times, as the basemap's licence requires (e.g. "© OpenStreetMap contributors"). */
+    attribution: z.string().min(1),
+    /** A MapLibre style URL that replaces the embedded night basemap (online tiles, PMTiles). */
+    style: z
+      .string()
+      .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .optional(),
+    basemap: BasemapSchema,
+  })
+  .strict()
+
+export const RouteSchema = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION, {
+      error: `schemaVersion must be ${SCHEMA_VERSION} for this version of the app`,
+    }),
+    id: IdSchema,
+    defaultLanguage: LangSchema,
+    languages: z.array(LangSchema).min(1),
+    title: LocalisedTextSchema,
+    summary: LocalisedTextSchema,
+    /** [[west, south], [east, north]]: every stop and the course must lie inside. */
+    bounds: z.tuple([CoordinateSchema, CoordinateSchema]),
+    map: MapSettingsSchema,
+    course: z.array(CoordinateSchema).min(2, 'the course needs at least two points'),
+    stops: z.array(StopSchema).min(1, 'a route needs at least one stop'),
+    credits: z.array(CreditSchema),
+  })
+  .strict()
+export type Route = z.infer<typeof RouteSchema>
+
+/** The list of routes this build offers. */
+export const RouteIndexSchema = z
+  .object({
+    default: IdSchema,
+    routes: z
+      .array(z.object({ id: IdSchema, title: LocalisedTextSchema, folder: AssetPathSchema }).strict())
+      .min(1),
+  })
+  .strict()
+export type RouteIndex = z.infer<typeof RouteIndexSchema>
