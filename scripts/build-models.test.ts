@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+import { getBounds, NodeIO, type Document } from '@gltf-transform/core'
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions'
+import { MeshoptDecoder } from 'meshoptimizer'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { MODEL_BUDGET, MODEL_CREDIT, STOP_IDS } from './build-models'
+
+const MODELS = fileURLToPath(new URL('../routes-data/pearl-river-night/models/', import.meta.url))
+
+/** Real heights in metres (LANDMARKS.md); each model must be within ±15 %. */
+const REAL_HEIGHTS: Partial<Record<(typeof STOP_IDS)[number], number>> = {
+  'canton-tower': 600,
+  'sacred-heart-cathedral': 58.5,
+  'pazhou-pagoda': 59,
+  'oi-kwan-building': 64,
+  'customs-house': 32,
+}
+
+let io: NodeIO
+
+beforeAll(async () => {
+  await MeshoptDecoder.ready
+  io = new NodeIO()
+    .registerExtensions(ALL_EXTENSIONS)
+    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder })
+})
+
+function triangles(doc: Document): number {
+  let count = 0
+  for (const mesh of doc.getRoot().listMeshes()) {
+    for (const prim of mesh.listPrimitives()) {
+      count += (prim.getIndices()?.getCount() ?? prim.getAttribute('POSITION')?.getCount() ?? 0) / 3
+    }
+  }
+  return count
+}
+
+describe.each(STOP_IDS)('model %s', (id) => {
+  const file = `${MODELS}${id}.glb`
+
+  it('exists within the size budget', () => {
+    expect(existsSync(file), `${file} missing: run npx tsx scripts/build-models.ts`).toBe(true)
+    expect(readFileSync(file).byteLength).toBeLessThanOrEqual(MODEL_BUDGET.bytes)
+  })
+
+  it('parses, has meshes within the triangle budget, an emissive material and the credit', async () => {
+    const doc = await io.readBinary(new Uint8Array(readFileSync(file)))
+    const root = doc.getRoot()
+    expect(root.listMeshes().length).toBeGreaterThanOrEqual(1)
+    expect(triangles(doc)).toBeGreaterThan(0)
+    expect(triangles(doc)).toBeLessThanOrEqual(MODEL_BUDGET.triangles)
+    expect(root.listMaterials().some((m) => m.getEmissiveFactor().some((c) => c > 0))).toBe(true)
+    expect(root.getDefaultScene()?.getExtras()['credit']).toBe(MODEL_CREDIT)
+  })
+
+  const real = REAL_HEIGHTS[id]
+  if (real !== undefined) {
+    it(`is ${real} m high, ±15 %`, async () => {
+      const doc = await io.readBinary(new Uint8Array(readFileSync(file)))
+      const { min, max } = getBounds(doc.getRoot().getDefaultScene()!)
+      const height = max[1] - min[1]
+      expect(height).toBeGreaterThanOrEqual(real * 0.85)
+      expect(height).toBeLessThanOrEqual(real * 1.15)
+    })
+  }
+})
