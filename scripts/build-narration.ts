@@ -1,0 +1,366 @@
+/**
+ * Generates the default narration: `npx tsx scripts/build-narration.ts [--route <route.json>] [stop-id…]`.
+ * For every stop and every language in its `narration` object, speaks the title and the story with espeak-ng,
+ * joins the segments with measured pauses, and writes the captions (WebVTT, one cue per segment, timed from
+ * the sample counts) and the audio encodings named in route.json (Opus in WebM, MP3).
+ */
+import { execFile, spawnSync } from 'node:child_process'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
+import { dirname, extname, join, relative, resolve } from 'node:path'
+import { promisify } from 'node:util'
+
+import { z } from 'zod'
+
+import { IdSchema, LocalisedTextSchema, StopSchema } from '../src/route/schema'
+import { buildVtt, layoutCues, type TimedSegment } from './narration/build-vtt'
+import { isCjkLanguage, segmentNarration, type SegmentBreak } from './narration/segment-text'
+import { speechRuns, type SpeechVoice } from './narration/speech-text'
+import { encodeWav, normalizePeak, parseWav, soundRange } from './narration/wav'
+
+const run = promisify(execFile)
+
+const DEFAULT_ROUTE = 'routes-data/pearl-river-night/route.json'
+const INSTALL_HINT = 'apt-get install -y espeak-ng ffmpeg'
+
+/** espeak-ng voice and speed (words per minute) for each synthesiser voice. */
+const VOICES: Record<SpeechVoice, { name: string; speed: number }> = {
+  // Plain "cmn" in espeak-ng 1.51 reads many characters' dictionary pinyin as English ("hai3" → "hai three");
+  // the pinyin variant of the same voice does not.
+  zh: { name: 'cmn-latn-pinyin', speed: 180 },
+  en: { name: 'en-gb', speed: 160 },
+}
+
+/** Silence after each kind of segment, in milliseconds. */
+const PAUSE_MS: Record<SegmentBreak, number> = {
+  title: 600,
+  paragraph: 600,
+  sentence: 250,
+  clause: 150,
+  end: 500,
+}
+const LEAD_IN_MS = 150
+/** Gap between a Chinese run and an English name inside one segment. */
+const RUN_GAP_MS = 40
+/** Peak level of every track: the same for both voices, and headroom for the lossy encoders. */
+const PEAK_DBFS = -3
+/** Anything quieter than this (of 32767) counts as silence when trimming espeak-ng's padding. */
+const SILENCE_THRESHOLD = 64
+
+const NarrationRouteSchema = z.object({
+  stops: z.array(
+    z.object({
+      id: IdSchema,
+      title: LocalisedTextSchema,
+      story: LocalisedTextSchema,
+      narration: StopSchema.shape.narration,
+    }),
+  ),
+})
+type NarrationStop = z.infer<typeof NarrationRouteSchema>['stops'][number]
+
+interface TrackResult {
+  stop: string
+  lang: string
+  seconds: number
+  webmBytes: number | null
+  mp3Bytes: number | null
+  cues: number
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { routeFile: string; stopIds: string[] } {
+  let routeFile = DEFAULT_ROUTE
+  const stopIds: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--route') {
+      const next = argv[++i]
+      if (!next) throw new UsageError('--route needs a path to a route.json')
+      routeFile = next
+    } else if (arg === '--help' || arg === '-h') {
+      console.log('usage: npx tsx scripts/build-narration.ts [--route <route.json>] [stop-id…]')
+      process.exit(0)
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option ${arg}`)
+    } else stopIds.push(arg)
+  }
+  return { routeFile, stopIds }
+}
+
+function checkTools(): void {
+  for (const [tool, flag] of [
+    ['espeak-ng', '--version'],
+    ['ffmpeg', '-version'],
+    ['ffprobe', '-version'],
+  ] as const) {
+    const result = spawnSync(tool, [flag], { encoding: 'utf8' })
+    if (result.error || result.status !== 0)
+      throw new UsageError(`${tool} is missing or does not run. Install it with: ${INSTALL_HINT}`)
+  }
+  const voices = spawnSync('espeak-ng', ['--voices'], { encoding: 'utf8' }).stdout.toLowerCase()
+  for (const { name } of Object.values(VOICES)) {
+    if (!voices.includes(` ${name} `) && !voices.includes(`/${name}`))
+      throw new UsageError(`espeak-ng has no voice "${name}"; install the full data: ${INSTALL_HINT}`)
+  }
+}
+
+async function loadStops(routeFile: string): Promise<NarrationStop[]> {
+  let text: string
+  try {
+    text = await readFile(routeFile, 'utf8')
+  } catch {
+    throw new UsageError(`cannot read ${routeFile}`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new UsageError(
+      `${routeFile} is not valid JSON (${(error as Error).message}); check it with npm run validate`,
+    )
+  }
+  const parsed = NarrationRouteSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`${routeFile}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid route'}`)
+  }
+  return parsed.data.stops
+}
+
+const msToSamples = (ms: number, sampleRate: number) => Math.round((ms * sampleRate) / 1000)
+
+/** Speaks one run with espeak-ng and returns its samples without the leading and trailing silence. */
+async function synthesise(text: string, voice: SpeechVoice, work: string, name: string) {
+  const textFile = join(work, `${name}.txt`)
+  const wavFile = join(work, `${name}.wav`)
+  await writeFile(textFile, text)
+  const { name: voiceName, speed } = VOICES[voice]
+  await run('espeak-ng', ['-v', voiceName, '-s', String(speed), '-f', textFile, '-w', wavFile])
+  const pcm = parseWav(await readFile(wavFile))
+  const { start, end } = soundRange(
+    pcm.samples,
+    SILENCE_THRESHOLD,
+    msToSamples(10, pcm.sampleRate),
+    msToSamples(30, pcm.sampleRate),
+  )
+  return { sampleRate: pcm.sampleRate, samples: pcm.samples.subarray(start, end) }
+}
+
+function concat(parts: Int16Array[]): Int16Array {
+  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}
+
+async function ffprobeSeconds(file: string): Promise<number> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'csv=p=0',
+    file,
+  ])
+  const seconds = Number(stdout.trim())
+  if (!Number.isFinite(seconds)) throw new Error(`ffprobe could not read the duration of ${file}`)
+  return seconds
+}
+
+// Bit-exact flags and no metadata, so a rerun on the same text writes the same bytes.
+const DETERMINISTIC = ['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact']
+const ENCODINGS: Record<string, string[]> = {
+  '.webm': ['-c:a', 'libopus', '-b:a', '24k', '-ac', '1'],
+  '.mp3': [
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    '32k',
+    '-ar',
+    '22050',
+    '-ac',
+    '1',
+    '-id3v2_version',
+    '0',
+    '-write_id3v1',
+    '0',
+  ],
+}
+
+async function buildTrack(
+  stop: NarrationStop,
+  lang: string,
+  routeDir: string,
+  work: string,
+): Promise<TrackResult> {
+  const track = stop.narration[lang as keyof typeof stop.narration]!
+  const title = stop.title[lang as keyof typeof stop.title]
+  const story = stop.story[lang as keyof typeof stop.story]
+  if (!title || !story)
+    throw new Error(`${stop.id}: narration lists "${lang}" but the title or story has no "${lang}" text`)
+  const name = `${stop.id}.${lang}`
+  const segments = segmentNarration(title, story, lang)
+
+  let sampleRate = 0
+  const spoken: Int16Array[] = []
+  for (const [i, segment] of segments.entries()) {
+    const runs = speechRuns(segment.text, lang)
+    if (runs.length === 0)
+      throw new Error(`${name}: segment ${i + 1} has nothing to speak: "${segment.text}"`)
+    const parts: Int16Array[] = []
+    for (const [k, speechRun] of runs.entries()) {
+      const pcm = await synthesise(speechRun.text, speechRun.voice, work, `${name}.${i}.${k}`)
+      if (sampleRate && pcm.sampleRate !== sampleRate)
+        throw new Error(`${name}: espeak-ng changed sample rate`)
+      sampleRate = pcm.sampleRate
+      if (k > 0) parts.push(new Int16Array(msToSamples(RUN_GAP_MS, sampleRate)))
+      parts.push(pcm.samples)
+    }
+    spoken.push(concat(parts))
+  }
+
+  const timed: TimedSegment[] = segments.map((segment, i) => ({
+    text: segment.text,
+    samples: spoken[i]!.length,
+    silenceAfter: msToSamples(PAUSE_MS[segment.breakAfter], sampleRate),
+  }))
+  const leadIn = msToSamples(LEAD_IN_MS, sampleRate)
+  const { cues, totalSamples } = layoutCues(timed, sampleRate, leadIn)
+  const audio = concat([
+    new Int16Array(leadIn),
+    ...timed.flatMap((t, i) => [spoken[i]!, new Int16Array(t.silenceAfter)]),
+  ])
+  if (audio.length !== totalSamples) throw new Error(`${name}: audio length does not match the cue layout`)
+
+  const wavFile = join(work, `${name}.wav`)
+  await writeFile(wavFile, encodeWav({ sampleRate, samples: normalizePeak(audio, PEAK_DBFS) }))
+  const note = `generated by scripts/build-narration.ts with espeak-ng (${VOICES[isCjkLanguage(lang) ? 'zh' : 'en'].name}) from route.json; do not edit`
+  const vtt = buildVtt(cues, note)
+
+  const sizes: Record<string, number> = {}
+  const lastCueEnd = (cues.at(-1)?.endMs ?? 0) / 1000
+  for (const audioPath of track.audio) {
+    const extension = extname(audioPath).toLowerCase()
+    const codec = ENCODINGS[extension]
+    if (!codec)
+      throw new Error(`${name}: no encoder for "${audioPath}" (known: ${Object.keys(ENCODINGS).join(', ')})`)
+    const encoded = join(work, `${name}${extension}`)
+    await run('ffmpeg', [
+      '-nostdin',
+      '-y',
+      '-loglevel',
+      'error',
+      '-i',
+      wavFile,
+      ...DETERMINISTIC,
+      ...codec,
+      encoded,
+    ])
+    const seconds = await ffprobeSeconds(encoded)
+    if (lastCueEnd > seconds)
+      throw new Error(`${name}: last cue ends at ${lastCueEnd} s, after ${audioPath} (${seconds} s)`)
+    const target = resolve(routeDir, audioPath)
+    await mkdir(dirname(target), { recursive: true })
+    await copyFile(encoded, target)
+    sizes[extension] = (await stat(target)).size
+  }
+  const captions = resolve(routeDir, track.captions)
+  await mkdir(dirname(captions), { recursive: true })
+  await writeFile(captions, vtt)
+  await rm(join(work, `${name}.wav`))
+
+  return {
+    stop: stop.id,
+    lang,
+    seconds: totalSamples / sampleRate,
+    webmBytes: sizes['.webm'] ?? null,
+    mp3Bytes: sizes['.mp3'] ?? null,
+    cues: cues.length,
+  }
+}
+
+/** Runs `tasks` with at most `limit` at a time, keeping the results in order. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results = new Array<T>(tasks.length)
+  let next = 0
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++
+      results[index] = await tasks[index]!()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker))
+  return results
+}
+
+function printTable(rows: TrackResult[]): void {
+  const header = ['stop', 'lang', 'seconds', 'webm bytes', 'mp3 bytes', 'cues']
+  const cells = rows.map((r) => [
+    r.stop,
+    r.lang,
+    r.seconds.toFixed(1),
+    r.webmBytes === null ? '-' : String(r.webmBytes),
+    r.mp3Bytes === null ? '-' : String(r.mp3Bytes),
+    String(r.cues),
+  ])
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)))
+  const line = (row: string[]) =>
+    row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+  console.log(line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const row of cells) console.log(line(row))
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  let total = 0
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name)
+    total += entry.isDirectory() ? await folderBytes(path) : (await stat(path)).size
+  }
+  return total
+}
+
+async function main(): Promise<void> {
+  const { routeFile, stopIds } = parseArgs(process.argv.slice(2))
+  checkTools()
+  const stops = await loadStops(routeFile)
+  const unknown = stopIds.filter((id) => !stops.some((s) => s.id === id))
+  if (unknown.length > 0)
+    throw new UsageError(
+      `unknown stop id(s): ${unknown.join(', ')}. Stops: ${stops.map((s) => s.id).join(', ')}`,
+    )
+  const selected = stopIds.length > 0 ? stops.filter((s) => stopIds.includes(s.id)) : stops
+  const routeDir = dirname(resolve(routeFile))
+  const work = await mkdtemp(join(tmpdir(), 'narration-'))
+  try {
+    const tasks = selected.flatMap((stop) =>
+      Object.keys(stop.narration).map((lang) => () => buildTrack(stop, lang, routeDir, work)),
+    )
+    const rows = await pool(tasks, Math.max(1, Math.min(4, availableParallelism())))
+    printTable(rows)
+    const folders = [
+      ...new Set(
+        selected.flatMap((s) =>
+          Object.values(s.narration).map((t) => dirname(resolve(routeDir, t.captions))),
+        ),
+      ),
+    ]
+    for (const folder of folders) {
+      const bytes = await folderBytes(folder)
+      console.log(`\n${relative(process.cwd(), folder) || '.'}: ${(bytes / 1e6).toFixed(2)} MB in total`)
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `build-narration: ${error.message}` : error)
+  process.exit(1)
+})
