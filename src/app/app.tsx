@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+
+import { negotiateLanguage, parseLang } from '@/i18n/negotiate'
+import { translate } from '@/i18n/messages'
+import { loadRoute, type LoadedRoute } from '@/route/load-route'
+import { formatProblem } from '@/route/problem'
+import type { Lang } from '@/route/schema'
+import { createTourStore, type TourStore } from '@/tour/tour-store'
+
+import { TourShell } from './modes/tour/tour-shell'
+import { readUrlState } from './url-state'
+import { rememberedLanguage } from './use-url-sync'
+
+const ROUTES_URL = new URL(`${import.meta.env.BASE_URL}routes-data/`, location.href).href
+
+function browserLanguage(): Lang {
+  return negotiateLanguage(navigator.languages, ['zh-Hans', 'en', 'yue'], 'en')
+}
+
+/** Loads the route named in the URL (or the default), then shows the tour; a broken route shows its problems. */
+export function App() {
+  const [loaded, setLoaded] = useState<{ result: LoadedRoute; store?: TourStore } | null>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    const url = readUrlState(location.search)
+    void loadRoute(ROUTES_URL, url.routeId).then((result) => {
+      if (cancelled) return
+      if (!result.ok) {
+        setLoaded({ result })
+        return
+      }
+      const { route } = result
+      const lang =
+        parseLang(url.lang, route.languages) ??
+        parseLang(rememberedLanguage(), route.languages) ??
+        negotiateLanguage(navigator.languages, route.languages, route.defaultLanguage)
+      setLoaded({
+        result,
+        store: createTourStore(route, { stopId: url.stopId, lang, packUrl: result.packUrl }),
+      })
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [])
+
+  if (!loaded) {
+    return (
+      <p className="status" role="status">
+        {translate(browserLanguage(), 'loadingRoute')}
+      </p>
+    )
+  }
+  if (!loaded.result.ok || !loaded.store) {
+    return <RouteProblems result={loaded.result} />
+  }
+  return <TourShell store={loaded.store} />
+}
+
+function RouteProblems({ result }: { result: LoadedRoute }) {
+  const lang = browserLanguage()
+  if (result.ok) return null
+  return (
+    <main className="route-problems">
+      <h1>{translate(lang, 'routeFailed')}</h1>
+      <p>{translate(lang, 'routeFailedHint')}</p>
+      {result.message && <p className="problem">{`${result.file}: ${result.message}`}</p>}
+      <ul>
+        {result.problems.map((p, i) => (
+          <li key={i} className="problem">
+            {formatProblem(result.file, p)}
+          </li>
+        ))}
+      </ul>
+    </main>
+  )
+}

@@ -1,0 +1,98 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+import { useT } from '@/i18n/use-t'
+import { NarrationPlayer } from '@/narration/narration-player'
+import { pickText } from '@/route/localised'
+import { currentStop } from '@/tour/tour-machine'
+import { useTour } from '@/tour/tour-context'
+
+import { LocalisedText } from '@/stop/localised-text'
+
+/**
+ * The open stop: its 3D view, narration player and story. The section stays mounted (hidden while no stop is
+ * open) so the one 3D canvas inside it lives for the whole visit.
+ */
+export function StopView({ scene }: { scene: ReactNode }) {
+  const t = useT()
+  const stop = useTour(currentStop)
+  const stops = useTour((s) => s.route.stops)
+  const lang = useTour((s) => s.lang)
+  const defaultLang = useTour((s) => s.route.defaultLanguage)
+  const dispatch = useTour((s) => s.dispatch)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const index = stop ? stops.indexOf(stop) : -1
+
+  useEffect(() => {
+    // A new stop moves keyboard and screen-reader focus to its title, as a page change would.
+    if (
+      stop &&
+      heading.current &&
+      document.activeElement?.closest('.stop-list, .stop-nav, .maplibregl-canvas')
+    ) {
+      heading.current.focus({ preventScroll: true })
+    }
+    if (stop) heading.current?.closest('section')?.scrollIntoView({ block: 'start' })
+  }, [stop])
+
+  const story = stop ? pickText(stop.story, lang, defaultLang) : null
+  return (
+    <section className="stop-view" hidden={!stop} aria-labelledby="stop-title">
+      {stop && (
+        <header className="stop-view-header">
+          <p className="stop-position">{t('stopOf', { n: index + 1, total: stops.length })}</p>
+          <h2 id="stop-title" ref={heading} tabIndex={-1}>
+            <LocalisedText text={stop.title} />
+          </h2>
+          <LocalisedText as="p" text={stop.summary} className="stop-summary" />
+        </header>
+      )}
+      <figure className="scene-host">
+        {scene}
+        {stop && (
+          <figcaption className="visually-hidden">
+            {pickText(stop.model.alt, lang, defaultLang).text}
+          </figcaption>
+        )}
+      </figure>
+      {stop && (
+        <>
+          <NarrationPlayer stop={stop} />
+          <nav className="stop-nav" aria-label={t('stops')}>
+            <button type="button" onClick={() => dispatch({ type: 'prev' })} disabled={index <= 0}>
+              ← {t('prev')}
+            </button>
+            <button type="button" onClick={() => dispatch({ type: 'select-stop', stopId: null })}>
+              {t('allStops')}
+            </button>
+            <button
+              type="button"
+              onClick={() => dispatch({ type: 'next' })}
+              disabled={index >= stops.length - 1}
+            >
+              {t('next')} →
+            </button>
+          </nav>
+          <article className="story" aria-label={t('story')} lang={story?.lang}>
+            {story?.text.split(/\n{2,}/).map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+          </article>
+          {stop.sources.length > 0 && (
+            <details className="sources">
+              <summary>{t('sources')}</summary>
+              <ul>
+                {stop.sources.map((source) => (
+                  <li key={source.url}>
+                    <a href={source.url} rel="noreferrer noopener" target="_blank">
+                      {source.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

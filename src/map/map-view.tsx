@@ -1,0 +1,44 @@
+import { useCallback, useRef } from 'react'
+
+import { useT } from '@/i18n/use-t'
+import { routeExtent } from '@/route/geo-extent'
+import { useTourStore } from '@/tour/tour-context'
+
+import { nightStyle } from './night-style'
+import { useFollowStop } from './use-follow-stop'
+import { useMapInteraction } from './use-map-interaction'
+import { useMapLibre } from './use-maplibre'
+
+/** The night map of the river: owns the container element and the one MapLibre map inside it. */
+export function MapView() {
+  const t = useT()
+  const store = useTourStore()
+  const container = useRef<HTMLDivElement>(null)
+  const createStyle = useCallback(() => {
+    const { route, packUrl, lang } = store.getState()
+    return nightStyle(route, packUrl, lang, route.map.attribution)
+  }, [store])
+  const initialView = useCallback(() => {
+    const { route, stopId } = store.getState()
+    const stop = route.stops.find((s) => s.id === stopId)
+    return stop ? { center: stop.position, zoom: stop.zoom } : { bounds: routeExtent(route) }
+  }, [store])
+  const status = useMapLibre(container, createStyle, initialView)
+  const map = status.state === 'ready' ? status.map : null
+  useFollowStop(map)
+  useMapInteraction(map)
+
+  return (
+    <div className="map-panel" aria-busy={status.state === 'loading'} data-state={status.state}>
+      <div ref={container} className="map" role="region" aria-label={t('map')} />
+      {status.state === 'loading' && (
+        <p className="map-status" role="status">
+          {t('mapLoading')}
+        </p>
+      )}
+      {status.state === 'failed' && (
+        <p className="map-status error">{t('mapFailed', { reason: status.reason })}</p>
+      )}
+    </div>
+  )
+}

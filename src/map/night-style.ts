@@ -1,0 +1,151 @@
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl'
+
+import { assetUrl } from '@/route/asset-url'
+import type { Lang, Route } from '@/route/schema'
+
+/** Colours of the night map: dark land, luminous water edge, a lit route. */
+export const NIGHT = {
+  land: '#0b0f1c',
+  water: '#0d2742',
+  waterEdge: '#4fc8ff',
+  bridge: '#ffd98a',
+  course: '#ffb347',
+  stop: '#ff9f1c',
+  stopSelected: '#ffffff',
+  label: '#9fb6cf',
+} as const
+
+/** Which label property to show for a language: Cantonese visitors read the Chinese names. */
+export function labelField(lang: Lang): ExpressionSpecification {
+  return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh']
+}
+
+/** The stops and the course as GeoJSON, numbered in route order; feature ids let the map mark the open stop. */
+export function routeFeatures(route: Route, lang: Lang) {
+  return {
+    stops: {
+      type: 'FeatureCollection' as const,
+      features: route.stops.map((stop, i) => ({
+        type: 'Feature' as const,
+        id: i,
+        properties: {
+          id: stop.id,
+          number: String(i + 1),
+          title: stop.title[lang] ?? stop.title[route.defaultLanguage] ?? '',
+        },
+        geometry: { type: 'Point' as const, coordinates: stop.position },
+      })),
+    },
+    course: {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: { type: 'LineString' as const, coordinates: route.course },
+    },
+  }
+}
+
+/**
+ * The embedded night basemap: the route pack's own GeoJSON layers (water, banks, bridges, labels) plus the
+ * course and stops. No tiles, no glyph server: labels are drawn with the device's fonts.
+ */
+export function nightStyle(
+  route: Route,
+  packUrl: string,
+  lang: Lang,
+  attribution: string,
+): StyleSpecification {
+  const layer = (path: string) => ({ type: 'geojson' as const, data: assetUrl(packUrl, path), attribution })
+  const { stops, course } = routeFeatures(route, lang)
+  return {
+    version: 8,
+    sources: {
+      water: layer(route.map.basemap.water),
+      banks: layer(route.map.basemap.banks),
+      bridges: layer(route.map.basemap.bridges),
+      labels: layer(route.map.basemap.labels),
+      course: { type: 'geojson', data: course },
+      stops: { type: 'geojson', data: stops },
+    },
+    layers: [
+      { id: 'land', type: 'background', paint: { 'background-color': NIGHT.land } },
+      { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': NIGHT.water } },
+      {
+        id: 'water-glow',
+        type: 'line',
+        source: 'banks',
+        paint: { 'line-color': NIGHT.waterEdge, 'line-width': 6, 'line-blur': 5, 'line-opacity': 0.35 },
+      },
+      {
+        id: 'water-edge',
+        type: 'line',
+        source: 'banks',
+        paint: { 'line-color': NIGHT.waterEdge, 'line-width': 1.2, 'line-opacity': 0.9 },
+      },
+      {
+        id: 'bridges',
+        type: 'line',
+        source: 'bridges',
+        layout: { 'line-cap': 'round' },
+        paint: {
+          'line-color': NIGHT.bridge,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 5],
+        },
+      },
+      {
+        id: 'course-glow',
+        type: 'line',
+        source: 'course',
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': NIGHT.course, 'line-width': 10, 'line-blur': 8, 'line-opacity': 0.45 },
+      },
+      {
+        id: 'course',
+        type: 'line',
+        source: 'course',
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': NIGHT.course, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+      },
+      {
+        id: 'labels',
+        type: 'symbol',
+        source: 'labels',
+        layout: {
+          'text-field': labelField(lang),
+          'text-size': ['match', ['get', 'rank'], 1, 15, 2, 13, 12],
+          'text-font': ['sans-serif'],
+          'text-allow-overlap': false,
+        },
+        paint: { 'text-color': NIGHT.label, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'stops',
+        type: 'circle',
+        source: 'stops',
+        paint: {
+          'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 15, 12],
+          'circle-color': NIGHT.stop,
+          'circle-stroke-width': 2,
+          'circle-stroke-color': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            NIGHT.stopSelected,
+            NIGHT.land,
+          ],
+        },
+      },
+      {
+        id: 'stop-numbers',
+        type: 'symbol',
+        source: 'stops',
+        layout: {
+          'text-field': ['get', 'number'],
+          'text-size': 13,
+          'text-font': ['sans-serif'],
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': NIGHT.land },
+      },
+    ],
+  }
+}

@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser, openPhonePage, waitForMap, waitForScene } from './browser'
+import { stopById } from './route-data'
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser.close()
+})
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })
+    return result.violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations on the stop list and map', async () => {
+    const { page, context } = await openPhonePage(browser, '/')
+    await waitForMap(page)
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('has no serious or critical axe violations on an open stop, in English', async () => {
+    const { page, context } = await openPhonePage(browser, '/?stop=customs-house&lang=en')
+    await waitForScene(page, 'customs-house')
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('opens a stop with the keyboard alone and moves focus to its title', async () => {
+    const { page, context } = await openPhonePage(browser, '/?lang=en')
+    await page.waitForSelector('.stop-list li')
+    const target = page.locator('[data-stop-id="shamian"]')
+    await target.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stop-title')
+    expect(await page.locator('#stop-title').innerText()).toContain(stopById('shamian').title.en)
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Play narration',
+    )
+    await context.close()
+  })
+})

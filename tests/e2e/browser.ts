@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs'
+
+import { PNG } from 'pngjs'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENSHOTS = 'tests/screenshots'
+
+/** Debian's Chromium, headless, with WebGL2 on SwiftShader and no background traffic to the closed network. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  })
+}
+
+/** A phone-sized page (390×844) that records console errors and every request it makes. */
+export interface PhonePage {
+  context: BrowserContext
+  page: Page
+  baseUrl: string
+  consoleErrors: string[]
+  requests: string[]
+  failedRequests: string[]
+}
+
+export async function openPhonePage(
+  browser: Browser,
+  path = '/',
+  options: {
+    locale?: string
+    reducedMotion?: 'reduce' | 'no-preference'
+    /** Runs before the page is opened, e.g. to hold back some requests. */
+    prepare?: (context: BrowserContext) => Promise<unknown>
+  } = {},
+): Promise<PhonePage> {
+  const baseUrl = inject('baseUrl')
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: options.locale ?? 'zh-CN',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  })
+  await options.prepare?.(context)
+  const page = await context.newPage()
+  const phone: PhonePage = { context, page, baseUrl, consoleErrors: [], requests: [], failedRequests: [] }
+  page.on('console', (message) => {
+    if (message.type() === 'error') phone.consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => phone.consoleErrors.push(String(error)))
+  page.on('request', (request) => phone.requests.push(request.url()))
+  page.on('response', (response) => {
+    if (response.status() >= 400) phone.failedRequests.push(`${response.status()} ${response.url()}`)
+  })
+  await page.goto(new URL(path, baseUrl).href, { waitUntil: 'domcontentloaded' })
+  return phone
+}
+
+/** Saves a screenshot for people to look at (git-ignored). */
+export async function saveScreenshot(page: Page, name: string): Promise<Buffer> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  return page.screenshot({ path: `${SCREENSHOTS}/${name}.png` })
+}
+
+/** Pixel statistics of an element's screenshot: how much of it differs from a background colour. */
+export async function pixelsOf(
+  page: Page,
+  selector: string,
+  name: string,
+): Promise<{
+  png: PNG
+  differsFrom: (rgb: [number, number, number], tolerance?: number) => number
+  count: (test: (r: number, g: number, b: number) => boolean) => number
+}> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const buffer = await page.locator(selector).screenshot({ path: `${SCREENSHOTS}/${name}.png` })
+  const png = PNG.sync.read(buffer)
+  const count = (test: (r: number, g: number, b: number) => boolean) => {
+    let n = 0
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (test(png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0)) n++
+    }
+    return n
+  }
+  const differsFrom = ([r0, g0, b0]: [number, number, number], tolerance = 24) =>
+    count((r, g, b) => Math.abs(r - r0) + Math.abs(g - g0) + Math.abs(b - b0) > tolerance) /
+    (png.width * png.height)
+  return { png, differsFrom, count }
+}
+
+/** Waits until the 3D view reports that it drew the given stop's model. */
+export async function waitForScene(page: Page, stopId: string): Promise<void> {
+  await page.waitForSelector(`[data-ready-stop="${stopId}"]`, { timeout: 60_000 })
+}
+
+/** Waits until the map has drawn its style and sources. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForSelector('.map-panel[data-state="ready"]', { timeout: 60_000 })
+}
