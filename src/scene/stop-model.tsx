@@ -1,7 +1,9 @@
 import { useGLTF } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useLayoutEffect, useRef } from 'react'
-import { Box3, Vector3 } from 'three'
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { Box3, MathUtils, Vector3, type Group } from 'three'
+
+import type { Vec3 } from '@/route/schema'
 
 import { disposeObject3D } from './dispose-object3d'
 
@@ -11,20 +13,55 @@ interface Controls {
   update(): void
 }
 
+/** How a model sits in the scene, from the route JSON. */
+export interface Placement {
+  scale?: number | undefined
+  rotation?: Vec3 | undefined
+  anchor?: Vec3 | undefined
+}
+
 /**
- * One stop's landmark: loads the GLB (meshopt-compressed, decoded without any network), frames the camera on
- * it, reports the first frame drawn with it, and frees its GPU resources when the stop changes.
+ * Draco decoders served by the app itself (copied from three into `draco/` at build time), never a CDN.
+ * Passing the path costs nothing for the default route's meshopt models: the decoder is fetched only when a
+ * model actually uses KHR_draco_mesh_compression.
  */
-export function StopModel({ url, onReady }: { url: string; onReady: () => void }) {
-  // Draco off: the default route's models are meshopt, and drei's default Draco decoder lives on a CDN.
-  const gltf = useGLTF(url, false, true)
+export const DRACO_PATH = `${import.meta.env.BASE_URL}draco/`
+
+/**
+ * One stop's landmark: loads the GLB (meshopt or Draco, decoded from the app's own origin), places it as the
+ * route says, frames the camera on it, reports the first frame drawn with it, and frees its GPU resources
+ * when the stop changes. `children` (hotspot markers) live in the model's own coordinates.
+ */
+export function StopModel({
+  url,
+  placement = {},
+  onReady,
+  onFramed,
+  children,
+}: {
+  url: string
+  placement?: Placement
+  onReady: () => void
+  onFramed?: (frame: { position: Vec3; target: Vec3 }) => void
+  children?: ReactNode
+}) {
+  const gltf = useGLTF(url, DRACO_PATH, true)
   const camera = useThree((s) => s.camera)
   const controls = useThree((s) => s.controls) as unknown as Controls | null
   const invalidate = useThree((s) => s.invalidate)
+  const group = useRef<Group>(null)
   const reported = useRef(false)
+  const framed = useRef(onFramed)
+  useEffect(() => {
+    framed.current = onFramed
+  })
+  const { scale = 1, rotation = [0, 0, 0], anchor = [0, 0, 0] } = placement
+  const placementKey = JSON.stringify([scale, rotation, anchor])
 
   useLayoutEffect(() => {
-    const box = new Box3().setFromObject(gltf.scene)
+    if (!group.current) return
+    group.current.updateWorldMatrix(true, true)
+    const box = new Box3().setFromObject(group.current)
     const size = box.getSize(new Vector3())
     const center = box.getCenter(new Vector3())
     const radius = Math.max(size.x, size.y, size.z) / 2
@@ -35,11 +72,13 @@ export function StopModel({ url, onReady }: { url: string; onReady: () => void }
       controls.target.copy(center)
       controls.update()
     }
+    framed.current?.({ position: camera.position.toArray(), target: center.toArray() })
     invalidate()
-  }, [gltf, camera, controls, invalidate])
+  }, [gltf, camera, controls, invalidate, placementKey])
 
   useEffect(
     () => () => {
+      // Loaded models are not cached across stops: a kiosk cycling for hours keeps one model in memory.
       useGLTF.clear(url)
       disposeObject3D(gltf.scene)
     },
@@ -53,5 +92,20 @@ export function StopModel({ url, onReady }: { url: string; onReady: () => void }
     requestAnimationFrame(onReady)
   })
 
-  return <primitive object={gltf.scene} />
+  return (
+    <group
+      ref={group}
+      scale={scale}
+      rotation={[
+        MathUtils.degToRad(rotation[0]),
+        MathUtils.degToRad(rotation[1]),
+        MathUtils.degToRad(rotation[2]),
+      ]}
+    >
+      <group position={[-anchor[0], -anchor[1], -anchor[2]]}>
+        <primitive object={gltf.scene} />
+        {children}
+      </group>
+    </group>
+  )
 }
