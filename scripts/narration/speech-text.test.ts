@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { speechRuns, spokenChinese, spokenEnglish } from './speech-text'
+import { primaryVoice, speechRuns, spokenCantonese, spokenChinese, spokenEnglish } from './speech-text'
 
 describe('spokenChinese', () => {
   it('reads years digit by digit', () => {
@@ -25,6 +25,36 @@ describe('spokenChinese', () => {
 
   it('respells polyphones espeak-ng misreads', () => {
     expect(spokenChinese('星海音乐厅，十三行，重新通车')).toBe('星海音月厅，十三航，虫新通车')
+  })
+})
+
+describe('spokenCantonese', () => {
+  it('reads years digit by digit, with 零 for zero', () => {
+    expect(spokenCantonese('大樓1914年3月28日奠基，1916年落成')).toBe(
+      '大樓一九一四年3月28日奠基，一九一六年落成',
+    )
+    expect(spokenCantonese('2006年，佢被列為')).toBe('二零零六年，佢被列為')
+    expect(spokenCantonese('刻住「耶路撒冷1863」')).toBe('刻住「耶路撒冷一八六三」')
+  })
+
+  it('leaves quantities that are not years, in Traditional measure words too', () => {
+    expect(spokenCantonese('長大約987米，第95屆，1500個座位，2000萬，1200層')).toBe(
+      '長大約987米，第95屆，1500個座位，2000萬，1200層',
+    )
+  })
+
+  it('speaks the decimal point as 點, which espeak-ng drops', () => {
+    expect(spokenCantonese('高58.5米，長31.85米')).toBe('高58點五米，長31點八五米')
+  })
+
+  it('reads percentages', () => {
+    expect(spokenCantonese('大約60%')).toBe('大約百分之60')
+  })
+
+  it('respells words the yue voice misreads, keeping the rest', () => {
+    expect(spokenCantonese('十三行嘅商館，祈求科舉高中，主會場，睇吓')).toBe(
+      '十三航嘅商館，祈求科舉高眾，主匯場，睇下',
+    )
   })
 })
 
@@ -59,6 +89,19 @@ describe('spokenEnglish', () => {
   })
 })
 
+describe('primaryVoice', () => {
+  it.each([
+    ['yue', 'yue'],
+    ['zh-HK', 'yue'],
+    ['zh-Hans', 'zh'],
+    ['zh', 'zh'],
+    ['en', 'en'],
+    ['en-GB', 'en'],
+  ])('%s is read by the %s voice', (lang, voice) => {
+    expect(primaryVoice(lang)).toBe(voice)
+  })
+})
+
 describe('speechRuns', () => {
   it('gives Latin names in Chinese text to the English voice', () => {
     expect(speechRuns('由建筑师David C. Dick和C. D. Arnott设计，', 'zh-Hans')).toEqual([
@@ -77,6 +120,16 @@ describe('speechRuns', () => {
       { voice: 'zh', text: '代替了' },
       { voice: 'en', text: 'U' },
     ])
+  })
+
+  it('reads Cantonese with the Cantonese voice and its own rewriting', () => {
+    expect(speechRuns('由建築師David C. Dick設計，1916年落成', 'yue')).toEqual([
+      { voice: 'yue', text: '由建築師' },
+      { voice: 'en', text: 'David C. Dick' },
+      { voice: 'yue', text: '設計，一九一六年落成' },
+    ])
+    expect(speechRuns('十三行', 'yue')).toEqual([{ voice: 'yue', text: '十三航' }])
+    expect(speechRuns('十三行', 'zh-Hans')).toEqual([{ voice: 'zh', text: '十三航' }])
   })
 
   it('keeps English text in one run', () => {

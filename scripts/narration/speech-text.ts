@@ -1,7 +1,7 @@
 import { isCjkLanguage } from './segment-text'
 
-/** The two synthesiser voices: Mandarin and English. */
-export type SpeechVoice = 'zh' | 'en'
+/** The synthesiser voices: Mandarin, Cantonese and English. */
+export type SpeechVoice = 'zh' | 'yue' | 'en'
 
 /** A stretch of a caption spoken by one voice, already rewritten for the synthesiser. */
 export interface SpeechRun {
@@ -35,16 +35,45 @@ export const ZH_RESPELLINGS: readonly (readonly [string, string])[] = [
 export function spokenChinese(text: string): string {
   let out = text
   for (const [from, to] of ZH_RESPELLINGS) out = out.split(from).join(to)
-  out = out.replace(/(\d+(?:\.\d+)?)\s*[%％]/g, '百分之$1')
+  return spokenNumbers(out, '点')
+}
+
+/**
+ * Words espeak-ng's Cantonese dictionary reads with the wrong reading, respelt with a character that has the
+ * right sound. Only the spoken text changes; captions keep the original.
+ */
+export const YUE_RESPELLINGS: readonly (readonly [string, string])[] = [
+  ['十三行', '十三航'], // Sap6 saam1 Hong4, not hang4
+  ['高中', '高眾'], // "passing the examinations": gou1 zung3, not zung1
+  ['會場', '匯場'], // wui6, not the colloquial wui2 of 廣交會
+  ['傳教會', '傳教匯'], // wui6
+  ['吓', '下'], // haa5, not haak3 (嚇)
+]
+
+// Measure words after which a four-digit number is a quantity, not a year: Simplified and Traditional forms.
+const QUANTITY_AFTER = '米万萬亿億个個座人元名根颗顆层層届屆号號平公千'
+
+/** Rewrites the numbers of Chinese text for speech: years digit by digit, the decimal point, percentages. */
+function spokenNumbers(text: string, point: string): string {
+  let out = text.replace(/(\d+(?:\.\d+)?)\s*[%％]/g, '百分之$1')
   // A four-digit number from 1000 to 2099 is a year unless a measure word follows ("1500米").
-  out = out.replace(/(?<![\d.])(1\d{3}|20\d{2})(?![\d.]|\s*[米万亿个座人元名根颗层届号平公千])/g, (year) =>
-    zhDigits(year),
-  )
-  out = out.replace(
+  const year = new RegExp(`(?<![\\d.])(1\\d{3}|20\\d{2})(?![\\d.]|\\s*[${QUANTITY_AFTER}])`, 'g')
+  out = out.replace(year, (digits) => zhDigits(digits))
+  return out.replace(
     /(\d+)\.(\d+)/g,
-    (_, whole: string, fraction: string) => `${whole}点${zhDigits(fraction)}`,
+    (_, whole: string, fraction: string) => `${whole}${point}${zhDigits(fraction)}`,
   )
-  return out
+}
+
+/**
+ * Rewrites Cantonese text the way it should be read aloud where espeak-ng's yue voice gets it wrong: years digit
+ * by digit (1933年 → 一九三三年, not 一千九百三十三), the decimal point (58.5 → 58點五; espeak drops it),
+ * percentages, and the readings in {@link YUE_RESPELLINGS}.
+ */
+export function spokenCantonese(text: string): string {
+  let out = text
+  for (const [from, to] of YUE_RESPELLINGS) out = out.split(from).join(to)
+  return spokenNumbers(out, '點')
 }
 
 const REGNAL: Record<string, string> = { II: 'the Second', III: 'the Third', IV: 'the Fourth' }
@@ -83,15 +112,27 @@ const LATIN_RUN = /[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ'’.\- ]*[A-Za-zÀ-ɏ.])?/g
 const HAN_RUN =
   /[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff，、·]*[\u3400-\u9fff\uf900-\ufaff])?/g
 
+/** The voice that reads a language's own script: Cantonese for yue, Mandarin for other Chinese, else English. */
+export function primaryVoice(lang: string): SpeechVoice {
+  if (/^(yue|zh-(hk|mo|yue|hant))\b/i.test(lang)) return 'yue'
+  return isCjkLanguage(lang) ? 'zh' : 'en'
+}
+
+const REWRITE: Record<SpeechVoice, (text: string) => string> = {
+  zh: spokenChinese,
+  yue: spokenCantonese,
+  en: spokenEnglish,
+}
+
 /**
- * Splits a caption into runs for the two voices and rewrites each for speech. In Chinese text, Latin names
- * ("David C. Dick", "LED") go to the English voice, because the Mandarin voice reads them as pinyin; in
- * English text, Han characters go to the Mandarin voice.
+ * Splits a caption into runs for the voices and rewrites each for speech. In Chinese text (Mandarin or
+ * Cantonese), Latin names ("David C. Dick", "LED") go to the English voice, because the Chinese voices read them
+ * as romanisation; in English text, Han characters go to the Mandarin voice.
  */
 export function speechRuns(text: string, lang: string): SpeechRun[] {
-  const primary: SpeechVoice = isCjkLanguage(lang) ? 'zh' : 'en'
-  const foreign: SpeechVoice = primary === 'zh' ? 'en' : 'zh'
-  const pattern = primary === 'zh' ? LATIN_RUN : HAN_RUN
+  const primary = primaryVoice(lang)
+  const foreign: SpeechVoice = primary === 'en' ? 'zh' : 'en'
+  const pattern = primary === 'en' ? HAN_RUN : LATIN_RUN
   const runs: SpeechRun[] = []
   let last = 0
   for (const match of text.matchAll(pattern)) {
@@ -101,9 +142,6 @@ export function speechRuns(text: string, lang: string): SpeechRun[] {
   }
   runs.push({ voice: primary, text: text.slice(last) })
   return runs
-    .map((run) => ({
-      voice: run.voice,
-      text: (run.voice === 'zh' ? spokenChinese : spokenEnglish)(run.text).trim(),
-    }))
+    .map((run) => ({ voice: run.voice, text: REWRITE[run.voice](run.text).trim() }))
     .filter((run) => /[\p{L}\p{N}]/u.test(run.text))
 }

@@ -1,10 +1,17 @@
+import { useEffect, useMemo, useRef } from 'react'
+
+import { LANGUAGE_LABELS } from '@/i18n/messages'
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
+import { pickText } from '@/route/localised'
 import type { Stop } from '@/route/schema'
 import { useTour } from '@/tour/tour-context'
 
 import { activeCueIndex } from './captions/active-cue'
-import { useNarrator } from './narrator-context'
+import type { Cue } from './captions/parse-vtt'
+import { speechCues } from './choose-narration'
+import { SPEEDS } from './narrator'
+import { rememberSpeed, useNarrationPlan, useNarrator } from './narrator-context'
 import { useCaptions } from './use-captions'
 
 function clock(seconds: number): string {
@@ -12,38 +19,108 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-/** Play/pause, position and the caption in sync with the audio, for the open stop in the chosen language. */
+/**
+ * The open stop's narration: play/pause, ±10 s, seek, speed, auto-advance, the caption in sync and the full
+ * transcript (the current line highlighted; a line seeks there). A stop with no recording in the chosen language
+ * is read by the device, or plays another language, and says which.
+ */
 export function NarrationPlayer({ stop }: { stop: Stop }) {
   const t = useT()
   const narrator = useNarrator()
+  const plan = useNarrationPlan()
   const lang = useTour((s) => s.lang)
   const packUrl = useTour((s) => s.packUrl)
   const narration = useTour((s) => s.narration)
-  const track = stop.narration[lang]
-  const { cues, error: captionError } = useCaptions(track && assetUrl(packUrl, track.captions))
+  const autoAdvance = useTour((s) => s.autoAdvance)
+  const activeCues = useTour((s) => s.cues)
+  const defaultLang = useTour((s) => s.route.defaultLanguage)
+  const dispatch = useTour((s) => s.dispatch)
+  const isLast = useTour((s) => s.route.stops.at(-1)?.id === stop.id)
+  const track = plan?.kind === 'track' || plan?.kind === 'other-language' ? plan.track : undefined
+  const captionLang = plan?.kind === 'other-language' ? plan.trackLang : lang
+  const { cues: fileCues, error: captionError } = useCaptions(track && assetUrl(packUrl, track.captions))
+  const spoken = plan?.kind === 'speech' ? plan.text : undefined
+  const generated = useMemo(() => (spoken ? speechCues(spoken) : []), [spoken])
+  const cues: Cue[] = spoken ? generated : fileCues
+  const current = activeCueIndex(cues, narration.time)
+  const transcript = useRef<HTMLOListElement>(null)
 
-  if (!track) {
+  useEffect(() => {
+    // Keep the line being read in view inside the transcript (not the page: the visitor may be reading).
+    const list = transcript.current
+    const line = list?.querySelector<HTMLElement>('[aria-current="true"]')
+    if (list && line && list.closest('details')?.open)
+      list.scrollTop = line.offsetTop - list.offsetTop - list.clientHeight / 3
+  }, [current])
+
+  if (!plan || plan.kind === 'none') {
     return (
-      <div className="player" role="region" aria-label={t('captions')}>
+      <div className="player" role="region" aria-label={t('captions')} data-plan="none">
         <p className="player-message">{t('noNarration')}</p>
       </div>
     )
   }
 
   const playing = narration.status === 'playing'
-  const cue = cues[activeCueIndex(cues, narration.time)]
+  const cue = cues[current]
   const duration = narration.duration || cues.at(-1)?.end || 0
+  const unusable = narration.status === 'error'
+  const notice =
+    plan.kind === 'speech'
+      ? t('speechFallback')
+      : plan.kind === 'other-language'
+        ? t('otherLanguageFallback', {
+            lang: LANGUAGE_LABELS[plan.lang],
+            other: LANGUAGE_LABELS[plan.trackLang],
+          })
+        : null
   return (
-    <div className="player" role="region" aria-label={t('play')} data-status={narration.status}>
+    <div
+      className="player"
+      role="region"
+      aria-label={t('play')}
+      data-status={narration.status}
+      data-plan={plan.kind}
+      // The timed cues in effect, for the people and tests checking what the narration asked the views to do.
+      data-cue-camera={activeCues.camera?.view}
+      data-cue-hotspot={activeCues.hotspot?.hotspot}
+      data-cue-map={activeCues.map && `${activeCues.map.center.join(',')}@${activeCues.map.zoom}`}
+      data-cue-feature={activeCues.feature && `${activeCues.feature.layer}:${activeCues.feature.name}`}
+    >
+      {notice && (
+        <p className="player-message notice" role="status">
+          {notice}
+        </p>
+      )}
+      {/* Play comes first: it is the next tab stop after the stop's title. */}
       <div className="player-controls">
         <button
           type="button"
           className="play-button"
           aria-label={playing ? t('pause') : t('play')}
+          // play() runs inside the tap: mobile browsers only start sound from a user gesture.
           onClick={() => (playing ? narrator.pause() : narrator.play())}
-          disabled={narration.status === 'loading' || narration.status === 'error'}
+          disabled={unusable}
         >
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+        </button>
+        <button
+          type="button"
+          className="skip-button"
+          aria-label={t('back10')}
+          onClick={() => narrator.skip(-10)}
+          disabled={unusable}
+        >
+          <span aria-hidden="true">−10</span>
+        </button>
+        <button
+          type="button"
+          className="skip-button"
+          aria-label={t('forward10')}
+          onClick={() => narrator.skip(10)}
+          disabled={unusable}
+        >
+          <span aria-hidden="true">+10</span>
         </button>
         <input
           type="range"
@@ -56,18 +133,77 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
           value={Math.min(narration.time, duration || 1)}
           onChange={(e) => narrator.seek(Number(e.target.value))}
         />
+      </div>
+      <div className="player-options">
         <span className="player-time" aria-hidden="true">
           {clock(narration.time)} / {clock(duration)}
         </span>
+        <label className="player-speed">
+          {t('speed')}
+          <select
+            defaultValue={String(narrator.rate)}
+            onChange={(e) => {
+              const speed = Number(e.target.value)
+              narrator.setRate(speed)
+              rememberSpeed(speed)
+            }}
+          >
+            {SPEEDS.map((speed) => (
+              <option key={speed} value={String(speed)}>
+                {speed}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="player-auto">
+          <input
+            type="checkbox"
+            checked={autoAdvance}
+            disabled={isLast}
+            onChange={(e) => dispatch({ type: 'toggle-auto-advance', on: e.target.checked })}
+          />
+          {t('autoAdvance')}
+        </label>
       </div>
-      <p className="caption" lang={lang} data-testid="caption">
+      <p className="caption" lang={captionLang} data-testid="caption" aria-live="off">
         {cue?.text ?? '\u00a0'}
       </p>
+      {activeCues.image && (
+        <figure className="cue-image">
+          <img
+            src={assetUrl(packUrl, activeCues.image.src)}
+            alt={pickText(activeCues.image.alt, lang, defaultLang).text}
+          />
+          <figcaption>{activeCues.image.credit}</figcaption>
+        </figure>
+      )}
       {narration.status === 'loading' && <p className="player-message">{t('narrationLoading')}</p>}
+      {narration.status === 'blocked' && <p className="player-message notice">{t('tapToListen')}</p>}
       {narration.status === 'error' && (
         <p className="player-message error">{t('narrationFailed', { reason: narration.error ?? '' })}</p>
       )}
       {captionError && <p className="player-message error">{captionError}</p>}
+      {cues.length > 0 && (
+        <details className="transcript">
+          <summary>{t('transcript')}</summary>
+          <ol ref={transcript} lang={captionLang}>
+            {cues.map((line, i) => (
+              <li key={i}>
+                <button
+                  type="button"
+                  aria-current={i === current ? 'true' : undefined}
+                  onClick={() => narrator.seek(line.start)}
+                >
+                  <span className="transcript-time" aria-hidden="true">
+                    {clock(line.start)}
+                  </span>
+                  {line.text}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </div>
   )
 }

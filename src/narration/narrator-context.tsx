@@ -1,47 +1,159 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 
 import { assetUrl } from '@/route/asset-url'
-import { useTourStore } from '@/tour/tour-context'
+import { currentStop } from '@/tour/tour-machine'
+import { useTour, useTourStore } from '@/tour/tour-context'
 
-import { Narrator } from './narrator'
+import { chooseNarration, speechCues, type NarrationPlan } from './choose-narration'
+import { useMediaSession } from './media-session'
+import { Narrator, SPEEDS } from './narrator'
+import { SpeechHowl } from './speech-howl'
 
-const NarratorContext = createContext<Narrator | null>(null)
+const NarratorContext = createContext<{ narrator: Narrator; plan: NarrationPlan | null } | null>(null)
+
+const AUTO_ADVANCE_KEY = 'reading-gz-by-water.auto-advance'
+const SPEED_KEY = 'reading-gz-by-water.speed'
+
+function remembered(key: string): string | null {
+  try {
+    return localStorage.getItem(key)
+  } catch {
+    return null // private browsing may refuse storage
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    // The choice then lasts for this page only.
+  }
+}
+
+/** The device's speech-synthesis voices (they may arrive late), or null without the Web Speech API. */
+function useSpeechVoices(): readonly { lang: string }[] | null {
+  const supported = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined'
+  const [voices, setVoices] = useState<readonly { lang: string }[]>(() =>
+    supported ? speechSynthesis.getVoices() : [],
+  )
+  useEffect(() => {
+    if (!supported) return
+    const update = () => setVoices(speechSynthesis.getVoices())
+    speechSynthesis.addEventListener('voiceschanged', update)
+    return () => speechSynthesis.removeEventListener('voiceschanged', update)
+  }, [supported])
+  return supported ? voices : null
+}
+
+/** A key that changes only when what would be heard changes (not when the voice list merely reloads). */
+function planKey(plan: NarrationPlan | null): string {
+  if (!plan) return ''
+  switch (plan.kind) {
+    case 'track':
+    case 'other-language':
+      return `${plan.kind}:${plan.track.audio.join('|')}`
+    case 'speech':
+      return `speech:${plan.voiceLang}:${plan.text}`
+    case 'none':
+      return `none:${plan.lang}`
+  }
+}
 
 /**
- * Creates the visit's one Narrator, loads the open stop's track in the chosen language whenever either changes,
- * reports the narrator's progress to the tour store, and unloads everything on unmount.
+ * Creates the visit's one Narrator; loads the open stop's narration in the chosen language (or its fallback)
+ * whenever either changes; preloads the next stop's track while one plays; reports progress and the end of a
+ * track to the tour store; drives the lock screen; unloads everything on unmount. Audio unlocking on the first
+ * tap is howler's autoUnlock, and play() is always called inside the tap that asks for it.
  */
 export function NarratorProvider({ children }: { children: ReactNode }) {
   const store = useTourStore()
-  const [narrator] = useState(() => new Narrator())
+  const [narrator] = useState(() => {
+    const created = new Narrator()
+    const speed = Number(remembered(SPEED_KEY))
+    if ((SPEEDS as readonly number[]).includes(speed)) created.setRate(speed)
+    return created
+  })
+  const stop = useTour(currentStop)
+  const lang = useTour((s) => s.lang)
+  const route = useTour((s) => s.route)
+  const packUrl = useTour((s) => s.packUrl)
+  const playing = useTour((s) => s.narration.status === 'playing')
+  const voices = useSpeechVoices()
+  const plan = useMemo(
+    () => (stop ? chooseNarration(stop, lang, route, voices) : null),
+    [stop, lang, route, voices],
+  )
+  // The plan object changes whenever the voice list reloads; what is heard changes only with its key.
+  const [stablePlan, setStablePlan] = useState(plan)
+  if (planKey(stablePlan) !== planKey(plan)) setStablePlan(plan)
 
   useEffect(() => {
-    const offUpdates = narrator.subscribe((update) =>
-      store.getState().dispatch({ type: 'narration-changed', narration: update }),
-    )
-    const offTrack = store.subscribe(
-      (s) => [s.stopId, s.lang] as const,
-      ([stopId, lang]) => {
-        const { route, packUrl } = store.getState()
-        const track = route.stops.find((s) => s.id === stopId)?.narration[lang]
-        if (track) void narrator.load(track.audio.map((path) => assetUrl(packUrl, path)))
-        else narrator.destroy()
-      },
-      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1], fireImmediately: true },
+    const offUpdates = narrator.subscribe((update) => {
+      const { dispatch } = store.getState()
+      dispatch({ type: 'narration-changed', narration: update })
+      if (update.status === 'ended') dispatch({ type: 'narration-ended' })
+    })
+    // The remembered auto-advance choice (the speed is set when the narrator is made).
+    if (remembered(AUTO_ADVANCE_KEY) === 'on')
+      store.getState().dispatch({ type: 'toggle-auto-advance', on: true })
+    const offAuto = store.subscribe(
+      (s) => s.autoAdvance,
+      (on) => remember(AUTO_ADVANCE_KEY, on ? 'on' : 'off'),
     )
     return () => {
-      offTrack()
+      offAuto()
       offUpdates()
       narrator.destroy()
     }
   }, [narrator, store])
 
-  return <NarratorContext.Provider value={narrator}>{children}</NarratorContext.Provider>
+  useEffect(() => {
+    const current = stablePlan
+    if (!current || current.kind === 'none') {
+      narrator.destroy()
+      return
+    }
+    if (current.kind === 'speech') {
+      const cues = speechCues(current.text)
+      void narrator.loadCustom(planKey(current), (init) => new SpeechHowl(init, cues, current.voiceLang))
+    } else {
+      void narrator.load(current.track.audio.map((path) => assetUrl(packUrl, path)))
+    }
+    // Auto-advance and the lock screen's "next" ask the new stop to play as soon as it is there.
+    if (store.getState().narration.autoplay) narrator.play()
+  }, [stablePlan, narrator, packUrl, store])
+
+  useEffect(() => {
+    if (!playing || !stop) return
+    // While a track plays, the next stop's track loads in the background.
+    const next = route.stops[route.stops.indexOf(stop) + 1]
+    if (!next) return
+    const nextPlan = chooseNarration(next, lang, route, voices)
+    if (nextPlan.kind === 'track' || nextPlan.kind === 'other-language')
+      void narrator.preload(nextPlan.track.audio.map((path) => assetUrl(packUrl, path)))
+  }, [playing, stop, lang, route, voices, narrator, packUrl])
+
+  useMediaSession(narrator)
+
+  const value = useMemo(() => ({ narrator, plan: stablePlan }), [narrator, stablePlan])
+  return <NarratorContext.Provider value={value}>{children}</NarratorContext.Provider>
 }
 
 /** The visit's narrator, for the player's controls. */
 export function useNarrator(): Narrator {
-  const narrator = useContext(NarratorContext)
-  if (!narrator) throw new Error('useNarrator must be used inside <NarratorProvider>')
-  return narrator
+  const context = useContext(NarratorContext)
+  if (!context) throw new Error('useNarrator must be used inside <NarratorProvider>')
+  return context.narrator
+}
+
+/** How the open stop is narrated: its recording, the device's voice, another language, or nothing. */
+export function useNarrationPlan(): NarrationPlan | null {
+  const context = useContext(NarratorContext)
+  if (!context) throw new Error('useNarrationPlan must be used inside <NarratorProvider>')
+  return context.plan
+}
+
+/** Saves the chosen speed for the next visit. */
+export function rememberSpeed(speed: number): void {
+  remember(SPEED_KEY, String(speed))
 }

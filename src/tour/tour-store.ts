@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla'
 
 import type { Lang, Route } from '@/route/schema'
 
+import { NO_CUES } from './active-cues'
 import { IDLE_NARRATION, transition, type TourEvent, type TourState } from './tour-machine'
 
 /** The tour's state plus the one way to change it. */
@@ -15,11 +16,18 @@ export interface TourStoreState extends TourState {
 /** A store for one visit of one route; kiosk resets and previews make a new one rather than resetting fields. */
 export function createTourStore(
   route: Route,
-  init: { stopId?: string | null; lang: Lang; packUrl?: string },
+  init: { stopId?: string | null; lang: Lang; packUrl?: string; autoAdvance?: boolean },
 ) {
   return createStore<TourStoreState>()(
     subscribeWithSelector((set, get) => {
-      const initial: TourState = { route, stopId: null, lang: init.lang, narration: IDLE_NARRATION }
+      const initial: TourState = {
+        route,
+        stopId: null,
+        lang: init.lang,
+        narration: IDLE_NARRATION,
+        autoAdvance: init.autoAdvance ?? false,
+        cues: NO_CUES,
+      }
       const start = init.stopId ? transition(initial, { type: 'select-stop', stopId: init.stopId }) : initial
       return {
         ...start,

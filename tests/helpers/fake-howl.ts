@@ -6,6 +6,7 @@ export class FakeHowl implements HowlLike {
   position = 0
   isPlaying = false
   unloaded = false
+  speed = 1
 
   constructor(
     readonly init: HowlInit,
@@ -33,6 +34,13 @@ export class FakeHowl implements HowlLike {
   }
   duration(): number {
     return this.length
+  }
+  rate(): number
+  rate(speed: number): this
+  rate(speed?: number): number | this {
+    if (speed === undefined) return this.speed
+    this.speed = speed
+    return this
   }
   playing(): boolean {
     return this.isPlaying

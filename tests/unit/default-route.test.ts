@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { parseVtt } from '@/narration/captions/parse-vtt'
 import { distanceMetres, polylineLengthMetres } from '@/route/geo'
 import { RouteIndexSchema } from '@/route/schema'
 import { validateRouteText } from '@/route/validate'
@@ -18,12 +19,54 @@ describe('the default Pearl River night route', () => {
     expect(route).toBeDefined()
   })
 
-  it('has at least ten stops, each with a story and narration in Chinese and English', () => {
+  it('has at least ten stops, each with its text and narration in Chinese, English and Cantonese', () => {
+    expect(route!.languages).toEqual(['zh-Hans', 'en', 'yue'])
     expect(route!.stops.length).toBeGreaterThanOrEqual(10)
     for (const stop of route!.stops) {
-      expect(Object.keys(stop.story).sort(), stop.id).toEqual(['en', 'zh-Hans'])
-      expect(Object.keys(stop.narration).sort(), stop.id).toEqual(['en', 'zh-Hans'])
+      for (const text of [stop.title, stop.summary, stop.story, stop.model.alt])
+        expect(Object.keys(text).sort(), stop.id).toEqual(['en', 'yue', 'zh-Hans'])
+      expect(Object.keys(stop.narration).sort(), stop.id).toEqual(['en', 'yue', 'zh-Hans'])
     }
+    for (const text of [route!.title, route!.summary, ...route!.credits.map((c) => c.title)])
+      expect(Object.keys(text).sort()).toEqual(['en', 'yue', 'zh-Hans'])
+  })
+
+  it('writes Cantonese in Traditional characters, in spoken Cantonese', () => {
+    // Simplified forms that never appear in Traditional text, and Cantonese words Mandarin text does not use.
+    const simplified = /[们这说个为时来对发门东车马长关话间见还应经书买卖边过进]/
+    for (const stop of route!.stops) {
+      const yue = `${stop.title.yue}${stop.summary.yue}${stop.story.yue}${stop.model.alt.yue}`
+      expect(yue.match(simplified), stop.id).toBeNull()
+      expect(stop.story.yue, stop.id).toMatch(/[嘅喺係佢咗]/)
+      expect(stop.story.yue, stop.id).not.toBe(stop.story['zh-Hans'])
+    }
+  })
+
+  it('captions every Cantonese narration with the Cantonese story, cue by cue', () => {
+    for (const stop of route!.stops) {
+      const vtt = readFileSync(resolve(folder, stop.narration.yue!.captions), 'utf8')
+      const spoken = parseVtt(vtt)
+        .map((cue) => cue.text)
+        .join('')
+      const written = `${stop.title.yue}${stop.story.yue}`.replace(/\s+/g, '')
+      expect(spoken.replace(/\s+/g, ''), stop.id).toBe(written)
+    }
+  })
+
+  it('times every narration cue inside its track, naming views and hotspots the stop has', () => {
+    let count = 0
+    for (const stop of route!.stops) {
+      for (const track of Object.values(stop.narration)) {
+        const end = parseVtt(readFileSync(resolve(folder, track.captions), 'utf8')).at(-1)!.end
+        for (const cue of track.cues ?? []) {
+          count++
+          expect(cue.at, stop.id).toBeLessThan(end)
+          if (cue.type === 'camera-view') expect(stop.views?.map((v) => v.id)).toContain(cue.view)
+          if (cue.type === 'highlight-hotspot') expect(stop.hotspots?.map((h) => h.id)).toContain(cue.hotspot)
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(0)
   })
 
   it('lists the stops in the order the boat passes them along the course', () => {

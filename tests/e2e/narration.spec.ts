@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { parseVtt } from '@/narration/captions/parse-vtt'
+
+import { closeCleanVisit, launchBrowser, openPhonePage, saveScreenshot, type PhonePage } from './browser'
+import { ROUTE, stopById } from './route-data'
+
+let browser: Browser
+let phone: PhonePage | undefined
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser.close()
+})
+afterEach(async () => {
+  if (phone) await closeCleanVisit(phone)
+  phone = undefined
+})
+
+function yueCues(stopId: string) {
+  const vtt = readFileSync(`routes-data/pearl-river-night/audio/${stopId}.yue.vtt`, 'utf8')
+  return parseVtt(vtt)
+}
+
+const seekValue = (page: Page) => page.locator('.player-seek').inputValue().then(Number)
+const caption = (page: Page) =>
+  page
+    .getByTestId('caption')
+    .innerText()
+    .then((text) => text.trim())
+const currentLine = (page: Page) =>
+  page
+    .locator('.transcript button[aria-current="true"]')
+    .allInnerTexts()
+    .then((texts) => texts.join('|'))
+
+/** Opens a stop in Cantonese by tapping 粤语, and starts its narration with a tap on play. */
+async function playInCantonese(stopId: string, path = `/?stop=${stopId}`): Promise<Page> {
+  phone = await openPhonePage(browser, path)
+  const { page } = phone
+  await page.getByRole('button', { name: '粤语' }).click()
+  await expect.poll(() => page.locator('#stop-title').innerText()).toContain(stopById(stopId).title.yue)
+  await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+  await page.click('.play-button')
+  await page.waitForSelector('.player[data-status="playing"]')
+  return page
+}
+
+describe('narration in Cantonese, with the full player', () => {
+  it('shows the Cantonese text and plays the Cantonese track with captions that advance', async () => {
+    const stop = stopById('haizhu-bridge')
+    const page = await playInCantonese('haizhu-bridge')
+    expect(await page.locator('.story').innerText()).toContain(stop.story.yue!.split('\n')[0]!.slice(0, 20))
+    expect(await page.locator('.stop-summary').innerText()).toBe(stop.summary.yue)
+    // The app's own words are in Cantonese too.
+    expect(await page.locator('.play-button').getAttribute('aria-label')).toBe('暫停解說')
+    expect(phone!.requests.some((url) => url.endsWith('/audio/haizhu-bridge.yue.webm'))).toBe(true)
+
+    const cues = yueCues('haizhu-bridge').map((c) => c.text)
+    await expect.poll(() => caption(page), { timeout: 15_000 }).not.toBe('')
+    const first = await caption(page)
+    expect(cues).toContain(first)
+    await expect
+      .poll(async () => (await caption(page)) !== first && (await caption(page)) !== '', { timeout: 30_000 })
+      .toBe(true)
+    expect(cues).toContain(await caption(page))
+    expect(cues.indexOf(await caption(page))).toBeGreaterThan(cues.indexOf(first))
+    await saveScreenshot(page, 'narration-01-cantonese-playing')
+
+    // The lock screen shows the stop and the route.
+    const metadata = await page.evaluate(() => ({
+      title: navigator.mediaSession.metadata?.title,
+      artist: navigator.mediaSession.metadata?.artist,
+      artwork: navigator.mediaSession.metadata?.artwork.length,
+      state: navigator.mediaSession.playbackState,
+    }))
+    expect(metadata).toEqual({ title: stop.title.yue, artist: ROUTE.title.yue, artwork: 1, state: 'playing' })
+  })
+
+  it('moves 10 s back and forth, and the transcript follows and seeks', async () => {
+    const page = await playInCantonese('customs-house')
+    await page.click('.play-button') // pause, so that positions are exact
+    await page.waitForSelector('.player[data-status="paused"]')
+    const before = await seekValue(page)
+    await page.getByRole('button', { name: '向前10秒' }).click()
+    expect(await seekValue(page)).toBeCloseTo(before + 10, 1)
+    await page.getByRole('button', { name: '向前10秒' }).click()
+    await page.getByRole('button', { name: '倒後10秒' }).click()
+    expect(await seekValue(page)).toBeCloseTo(before + 10, 1)
+
+    // The transcript lists every cue; the one being read is marked, and follows playback.
+    await page.locator('.transcript summary').click()
+    const cues = yueCues('customs-house')
+    expect(await page.locator('.transcript li').count()).toBe(cues.length)
+    const at = before + 10
+    const expected = cues.find((c) => c.start <= at && at < c.end)
+    if (expected) expect(await currentLine(page)).toContain(expected.text)
+    await page.click('.play-button')
+    const marked = await currentLine(page)
+    await expect.poll(() => currentLine(page), { timeout: 30_000 }).not.toBe(marked)
+    expect(await currentLine(page)).toContain(await caption(page))
+
+    // A line of the transcript seeks there.
+    const target = cues[cues.length - 3]!
+    await page
+      .locator('.transcript li button')
+      .nth(cues.length - 3)
+      .click()
+    await expect.poll(() => seekValue(page)).toBeGreaterThanOrEqual(target.start)
+    expect(await seekValue(page)).toBeLessThan(target.end)
+    expect(await caption(page)).toBe(target.text)
+    expect(await currentLine(page)).toContain(target.text)
+    await saveScreenshot(page, 'narration-02-transcript')
+  })
+
+  it('goes on to the next stop and plays it at the end of a track when auto-advance is on', async () => {
+    const page = await playInCantonese('tianzi-pier')
+    const next = stopById('ersha-island')
+    // While this track plays, the next stop's track is preloaded.
+    await expect
+      .poll(() => phone!.requests.some((url) => url.endsWith('/audio/ersha-island.yue.webm')), {
+        timeout: 15_000,
+      })
+      .toBe(true)
+    expect(await page.locator('#stop-title').innerText()).toContain(stopById('tianzi-pier').title.yue)
+
+    await page.getByRole('checkbox', { name: '自動去下一站' }).check()
+    const cues = yueCues('tianzi-pier')
+    await page.locator('.transcript summary').click()
+    await page
+      .locator('.transcript li button')
+      .nth(cues.length - 1)
+      .click()
+    await expect
+      .poll(() => page.locator('#stop-title').innerText(), { timeout: 30_000 })
+      .toContain(next.title.yue)
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
+    await expect.poll(() => seekValue(page), { timeout: 15_000 }).toBeGreaterThan(0.5)
+    expect(new URL(page.url()).searchParams.get('stop')).toBe('ersha-island')
+    expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(next.title.yue)
+    await saveScreenshot(page, 'narration-03-auto-advanced')
+
+    // The choice is remembered on the next visit.
+    await page.goto(new URL('/?stop=haixinsha', phone!.baseUrl).href)
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    expect(await page.getByRole('checkbox', { name: '自動去下一站' }).isChecked()).toBe(true)
+  })
+
+  it('applies the timed cues of the track at the right times, after seeking back and forth', async () => {
+    const page = await playInCantonese('haizhu-bridge')
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="paused"]')
+    await page.locator('.transcript summary').click()
+    const player = page.locator('.player')
+    const state = async () => ({
+      camera: await player.getAttribute('data-cue-camera'),
+      hotspot: await player.getAttribute('data-cue-hotspot'),
+      map: await player.getAttribute('data-cue-map'),
+      feature: await player.getAttribute('data-cue-feature'),
+    })
+    const cues = yueCues('haizhu-bridge')
+    const line = (text: string) => cues.findIndex((c) => c.text.includes(text))
+    const seekToLine = async (text: string) => {
+      await page.locator('.transcript li button').nth(line(text)).click()
+      await expect.poll(() => currentLine(page)).toContain(text)
+    }
+    const stop = stopById('haizhu-bridge')
+    const map = `${stop.position.join(',')}@16`
+
+    await seekToLine('三孔')
+    expect(await state()).toEqual({
+      camera: 'from-the-water',
+      hotspot: 'centre-span',
+      map,
+      feature: 'bridges:海珠桥',
+    })
+    // The 3D view follows the cue: its camera arrives at the cued view.
+    await expect
+      .poll(() => page.locator('.scene-host [data-view]').getAttribute('data-view'))
+      .toBe('from-the-water')
+    await seekToLine('請留意')
+    expect(await state()).toMatchObject({ camera: 'along-the-deck', hotspot: 'name-plaque' })
+    // Back to the start: the later cues are undone, only the opening ones apply.
+    await seekToLine('前面就係海珠橋')
+    expect(await state()).toEqual({ camera: null, hotspot: null, map, feature: 'bridges:海珠桥' })
+    await expect.poll(() => page.locator('.scene-host [data-view]').getAttribute('data-view')).toBe('')
+    // Forward past the end of the centre-span highlight: the camera stays, the highlight has ended.
+    await seekToLine('海珠橋經歷過戰火')
+    expect(await state()).toMatchObject({ camera: 'from-the-water', hotspot: null })
+    await seekToLine('鉚釘')
+    expect(await state()).toMatchObject({ camera: 'from-the-water', hotspot: 'rivets' })
+  })
+
+  it('never plays silence: a stop with no Cantonese track says so and plays another language', async () => {
+    phone = await openPhonePage(browser, '/?stop=shamian&lang=yue', {
+      prepare: (context) =>
+        context.route(/\/pearl-river-night\/route\.json$/, async (route) => {
+          const response = await route.fetch()
+          const json = (await response.json()) as typeof ROUTE
+          for (const stop of json.stops) if (stop.id === 'shamian') delete stop.narration.yue
+          await route.fulfill({ response, json })
+        }),
+    })
+    const { page } = phone
+    await expect.poll(() => page.locator('#stop-title').innerText()).toContain(stopById('shamian').title.yue)
+    const voices = await page.evaluate(() => speechSynthesis.getVoices().map((v) => v.lang))
+    const player = page.locator('.player')
+    if (voices.some((lang) => /^(yue|zh-HK|zh-MO)/i.test(lang))) {
+      // A device with a Cantonese voice reads the story itself.
+      expect(await player.getAttribute('data-plan')).toBe('speech')
+      expect(await page.locator('.player .notice').innerText()).toBe(
+        '呢種語言暫時未有錄音，由裝置嘅語音讀出故事。',
+      )
+      return
+    }
+    expect(await player.getAttribute('data-plan')).toBe('other-language')
+    expect(await page.locator('.player .notice').innerText()).toBe(
+      '暫時未有粤语錄音，而家播緊中文錄音；粤语全文喺下面。',
+    )
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    expect(phone.requests.some((url) => url.endsWith('/audio/shamian.zh-Hans.webm'))).toBe(true)
+    const zhCues = parseVtt(readFileSync('routes-data/pearl-river-night/audio/shamian.zh-Hans.vtt', 'utf8'))
+    await expect.poll(() => caption(page), { timeout: 15_000 }).not.toBe('')
+    expect(zhCues.map((c) => c.text)).toContain(await caption(page))
+    expect(await page.locator('.story').innerText()).toContain(stopById('shamian').story.yue!.slice(0, 20))
+    await saveScreenshot(page, 'narration-04-fallback')
+  })
+})
