@@ -11,3 +11,8 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 )
+
+// The service worker (offline shell, downloaded route packs, update prompt) registers after the first view.
+addEventListener('load', () => {
+  void import('./offline/register-sw').then((m) => m.startServiceWorker())
+})

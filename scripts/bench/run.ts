@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: builds the app, serves the build, measures it and prints one table; writes bench/results.json.
+ * BENCH_RUNS (default 5; 0 skips Lighthouse) sets the Lighthouse runs per page, BENCH_TAPS (default 10) the measured stop taps,
+ * BENCH_SOAK (default 500; 0 skips it) the kiosk soak's stop changes.
+ * What each figure means: docs/performance.md.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { chromium } from 'playwright-core'
+import { format } from 'prettier'
+import { preview } from 'vite'
+
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/e2e/browser'
+import { instrumentWebGl, NAME_SHIM, referenceFrameCost, timeFrames } from './frame-cost'
+import { measureVisit, SLOW_MOBILE, type TapTiming } from './interaction'
+import { lighthouseMedian, type LighthouseFigures } from './lighthouse-runs'
+import { loadPack, offlinePackBytes, stopBytes } from './pack-figures'
+import { chunkSizes, criticalPathBytes } from './sizes'
+import { kioskSoak, type SoakResult } from './kiosk-soak'
+import { kb, median, table } from './stats'
+import { benchValidateLargeRoute } from './validate-large-route'
+
+const PORT = Number(process.env.BENCH_PORT ?? 4190)
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const TAPS = Number(process.env.BENCH_TAPS ?? 10)
+const SOAK = Number(process.env.BENCH_SOAK ?? 500)
+const FRAMES = 60
+const DIST = join(tmpdir(), 'reading-gz-bench-dist')
+const ROUTES_DIR = 'routes-data'
+const PACK_FOLDER = 'pearl-river-night'
+const DEEP_LINK_STOP = 'haizhu-bridge'
+
+/** The budgets of issue 6. */
+const BUDGET = {
+  criticalJsGzip: 120_000,
+  score: 90,
+  lcp: 2500,
+  tbt: 200,
+  cls: 0.05,
+  glb: 500_000,
+  image: 200_000,
+  kbps: 32,
+}
+
+const mark = (ok: boolean) => (ok ? 'ok' : 'OVER')
+const ms = (v: number) => `${Math.round(v)} ms`
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`)
+}
+
+log(`building into ${DIST}`)
+execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+  stdio: ['ignore', 2, 2], // the table alone goes to stdout
+})
+
+const server = await preview({
+  build: { outDir: DIST },
+  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+  logLevel: 'warn',
+})
+const baseUrl = `http://127.0.0.1:${PORT}/`
+const route = loadPack(join(ROUTES_DIR, PACK_FOLDER))
+const stopIds = route.stops.map((s) => s.id)
+
+try {
+  // 1. Bytes of the code.
+  const chunks = chunkSizes(DIST)
+  const critical = criticalPathBytes(DIST)
+  log(`critical path: JS ${kb(critical.js)}, CSS ${kb(critical.css)} gzip`)
+
+  // 2. Lighthouse, home page and a stop's deep link.
+  const pages = { home: baseUrl, stop: `${baseUrl}?stop=${DEEP_LINK_STOP}` }
+  const lighthouse: Record<string, { median: LighthouseFigures; runs: LighthouseFigures[] }> = {}
+  for (const [name, url] of Object.entries(pages)) {
+    if (RUNS === 0) break // BENCH_RUNS=0: no Lighthouse (for working on the other figures)
+    log(`Lighthouse ×${RUNS}: ${url}`)
+    lighthouse[name] = await lighthouseMedian(url, RUNS)
+  }
+
+  // 3. Stop tap → first 3D frame and narration start, on slow mobile network.
+  log(`stop taps ×${TAPS} on slow mobile`)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const taps: TapTiming[] = []
+  try {
+    for (let visit = 0; taps.length < TAPS; visit++) {
+      const a = stopIds[visit % stopIds.length]!
+      const b = stopIds[(visit + 5) % stopIds.length]!
+      taps.push(...(await measureVisit(browser, baseUrl, [a, b])))
+    }
+  } finally {
+    await browser.close()
+  }
+  const firstTaps = taps.filter((t) => t.first)
+  const laterTaps = taps.filter((t) => !t.first)
+
+  // 4. Frame cost of each stop's scene against the fixed reference scene, in one browser session. No vsync and
+  //    no frame-rate cap, so a frame costs what it costs rather than 16.7 ms.
+  log(`frame cost, ${FRAMES} frames per scene`)
+  const gpu = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+  })
+  const frameCost: { stopId: string; ms: number; draws: number; ratio: number }[] = []
+  let reference = { ms: Number.NaN, draws: 0 }
+  try {
+    const context = await gpu.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      serviceWorkers: 'block',
+    })
+    await context.addInitScript({ content: NAME_SHIM })
+    await instrumentWebGl(context)
+    const page = await context.newPage()
+    const raw: { stopId: string; ms: number; draws: number }[] = []
+    let size = { width: 366, height: 260 }
+    for (const stopId of stopIds) {
+      await page.goto(`${baseUrl}?stop=${stopId}`)
+      await page.waitForSelector(`[data-ready-stop="${stopId}"]`, { timeout: 60_000 })
+      const box = await page.locator('.scene-host canvas').boundingBox()
+      if (box) size = { width: Math.round(box.width), height: Math.round(box.height) }
+      raw.push({ stopId, ...(await timeFrames(page, '.scene-host canvas', FRAMES)) })
+    }
+    // The reference before and after would be better; once after the stops keeps the session short.
+    const refs = [
+      await referenceFrameCost(page, baseUrl, size, FRAMES),
+      await referenceFrameCost(page, baseUrl, size, FRAMES),
+    ]
+    reference = { ms: median(refs.map((r) => r.ms)), draws: refs[0]!.draws }
+    for (const r of raw) frameCost.push({ ...r, ratio: r.ms / reference.ms })
+  } finally {
+    await gpu.close()
+  }
+
+  // 5. Bytes per stop and the offline pack.
+  const perStop = stopBytes(route, join(ROUTES_DIR, PACK_FOLDER))
+  const offline = offlinePackBytes(route, ROUTES_DIR, PACK_FOLDER)
+
+  // 6. The validator on a 5,000-stop route (issue 8: under a second), against the default route.
+  log('validating a 5,000-stop route')
+  const validation = benchValidateLargeRoute()
+
+  // 7. The kiosk soak: the attract loop through SOAK stop changes in compressed time (issue 5).
+  let soak: SoakResult | undefined
+  if (SOAK > 0) {
+    log(`kiosk soak, ${SOAK} stop changes`)
+    const kiosk = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    try {
+      soak = await kioskSoak(kiosk, baseUrl, SOAK)
+    } finally {
+      await kiosk.close()
+    }
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(),
+    settings: { lighthouseRuns: RUNS, taps: TAPS, frames: FRAMES, network: SLOW_MOBILE },
+    budgets: BUDGET,
+    chunks,
+    criticalPath: critical,
+    lighthouse,
+    taps: {
+      firstStop: {
+        sceneMs: median(firstTaps.map((t) => t.sceneMs)),
+        narrationMs: median(firstTaps.map((t) => t.narrationMs)),
+      },
+      laterStop: {
+        sceneMs: median(laterTaps.map((t) => t.sceneMs)),
+        narrationMs: median(laterTaps.map((t) => t.narrationMs)),
+      },
+      all: {
+        sceneMs: median(taps.map((t) => t.sceneMs)),
+        narrationMs: median(taps.map((t) => t.narrationMs)),
+      },
+      runs: taps,
+    },
+    frameCost: { reference, stops: frameCost },
+    stops: perStop,
+    offlinePack: offline,
+    validation,
+    kioskSoak: soak,
+  }
+  mkdirSync('bench', { recursive: true })
+  // Formatted as the repository's Prettier check expects.
+  writeFileSync('bench/results.json', await format(JSON.stringify(results, null, 2), { parser: 'json' }))
+
+  // One table: figure, value, budget, verdict.
+  const rows: string[][] = [['figure', 'value', 'budget', '']]
+  rows.push([
+    'critical path JS (gzip)',
+    kb(critical.js),
+    kb(BUDGET.criticalJsGzip),
+    mark(critical.js <= BUDGET.criticalJsGzip),
+  ])
+  rows.push(['critical path CSS (gzip)', kb(critical.css), '', ''])
+  for (const c of chunks)
+    rows.push([`  chunk ${c.file.replace('/assets/', '')}`, `${kb(c.gzip)} (raw ${kb(c.bytes)})`, '', ''])
+  for (const [name, { median: m }] of Object.entries(lighthouse)) {
+    const label = `Lighthouse ${name} (median of ${RUNS})`
+    rows.push([`${label}: score`, String(m.score), `≥ ${BUDGET.score}`, mark(m.score >= BUDGET.score)])
+    rows.push([`${label}: FCP`, ms(m.fcp), '', ''])
+    rows.push([`${label}: LCP`, ms(m.lcp), ms(BUDGET.lcp), mark(m.lcp <= BUDGET.lcp)])
+    rows.push([`${label}: TBT`, ms(m.tbt), ms(BUDGET.tbt), mark(m.tbt <= BUDGET.tbt)])
+    rows.push([`${label}: CLS`, m.cls.toFixed(3), String(BUDGET.cls), mark(m.cls <= BUDGET.cls)])
+    rows.push([`${label}: bytes`, kb(m.bytes), '', ''])
+  }
+  const tapRow = (label: string, set: TapTiming[]) => {
+    rows.push([
+      `${label} → first 3D frame (median of ${set.length})`,
+      ms(median(set.map((t) => t.sceneMs))),
+      '',
+      '',
+    ])
+    rows.push([
+      `${label} → narration playing (median of ${set.length})`,
+      ms(median(set.map((t) => t.narrationMs))),
+      '',
+      '',
+    ])
+  }
+  tapRow('first stop tap, slow 4G', firstTaps)
+  tapRow('later stop tap, slow 4G', laterTaps)
+  tapRow('any stop tap, slow 4G', taps)
+  rows.push(['reference scene frame', `${reference.ms.toFixed(2)} ms, ${reference.draws} draws`, '', ''])
+  for (const f of frameCost)
+    rows.push([
+      `  frame cost ${f.stopId}`,
+      `${f.ratio.toFixed(2)}× (${f.ms.toFixed(2)} ms, ${f.draws.toFixed(0)} draws)`,
+      '',
+      '',
+    ])
+  // Per stop, one row: the model, then each language's encodings (KB) and the highest bitrate of any track.
+  // Bitrates are compared at one decimal: a 32 kbit/s CBR file measures 32.0x with its container.
+  for (const s of perStop) {
+    const maxKbps = Math.max(...s.audio.map((a) => a.kbps))
+    const langs = [...new Set(s.audio.map((a) => a.lang))].map((lang) => {
+      const files = s.audio
+        .filter((a) => a.lang === lang)
+        .map((a) => `${a.file.split('.').pop()} ${kb(a.bytes)}`)
+      const vtt = s.captions.find((c) => c.lang === lang)
+      return `${lang}: ${files.join(' / ')}${vtt ? ` + vtt ${kb(vtt.bytes)}` : ''}`
+    })
+    const ok = s.glb <= BUDGET.glb && Math.round(maxKbps * 10) / 10 <= BUDGET.kbps
+    rows.push([
+      `stop ${s.stopId}`,
+      `GLB ${kb(s.glb)}; ${langs.join('; ')}; max ${maxKbps.toFixed(1)} kbps`,
+      `GLB ${kb(BUDGET.glb)}, ${BUDGET.kbps} kbps`,
+      mark(ok),
+    ])
+  }
+  for (const [langs, bytes] of Object.entries(offline))
+    rows.push([`offline pack (${langs})`, kb(bytes), '', ''])
+  rows.push([
+    `validate ${validation.stops} stops (${kb(validation.bytes)})`,
+    `${validation.medianMs} ms (${validation.ratio}× the default route's ${validation.defaultRouteMs} ms)`,
+    '1000 ms',
+    mark(validation.medianMs <= 1000),
+  ])
+  if (soak) {
+    const [first, last] = [soak.samples[1] ?? soak.samples[0], soak.samples.at(-1)]
+    for (const key of [
+      'heapMB',
+      'nodes',
+      'listeners',
+      'geometries',
+      'textures',
+      'programs',
+      'howls',
+    ] as const) {
+      rows.push([
+        `kiosk soak ${key} (cycle 2 → ${soak.samples.length}, ${soak.changes} changes)`,
+        `${first?.[key]} → ${last?.[key]}, slope ${soak.slopes[key]}/cycle`,
+        'no growth',
+        '',
+      ])
+    }
+  }
+  console.log(table(rows))
+  log('wrote bench/results.json')
+} finally {
+  await server.close()
+}

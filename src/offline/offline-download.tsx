@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'react'
+
+import { LANGUAGE_LABELS } from '@/i18n/messages'
+import { useT } from '@/i18n/use-t'
+import { useTour } from '@/tour/tour-context'
+
+import {
+  canStoreOffline,
+  downloadPack,
+  formatMegabytes,
+  planDownload,
+  removePack,
+  storedLanguages,
+  type DownloadPlan,
+} from './route-pack-cache'
+import { routePackFiles } from './route-pack-files'
+
+type Phase =
+  | { name: 'checking' }
+  | { name: 'idle' }
+  | { name: 'sizing' }
+  | { name: 'offer'; plan: DownloadPlan }
+  | { name: 'downloading'; plan: DownloadPlan; done: number }
+  | { name: 'stored' }
+  | { name: 'failed'; reason: string }
+
+/** The routes index sits one folder above every pack. */
+function routesUrlOf(packUrl: string): string {
+  return new URL('../', packUrl).href
+}
+
+/** The same test the narration player (howler) uses to pick an encoding, so the pack holds the one it plays. */
+async function playableTest(): Promise<(path: string) => boolean> {
+  const { Howler } = await import('howler')
+  return (path) => Howler.codecs(path.split('.').pop()?.toLowerCase() ?? '')
+}
+
+/**
+ * "Download this tour for offline": first the size, then progress, then a note that the tour is on the device.
+ * Stores the current language's narration; choosing another language offers the rest.
+ */
+export function OfflineDownload() {
+  const t = useT()
+  const route = useTour((s) => s.route)
+  const packUrl = useTour((s) => s.packUrl)
+  const lang = useTour((s) => s.lang)
+  const [phase, setPhase] = useState<Phase>(canStoreOffline() ? { name: 'checking' } : { name: 'idle' })
+  const abort = useRef<AbortController | null>(null)
+
+  useEffect(() => {
+    if (!canStoreOffline()) return
+    let cancelled = false
+    void storedLanguages(route.id, packUrl).then((langs) => {
+      if (!cancelled) setPhase(langs?.includes(lang) ? { name: 'stored' } : { name: 'idle' })
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [route.id, packUrl, lang])
+
+  useEffect(() => () => abort.current?.abort(), [])
+
+  const fail = (error: unknown) =>
+    setPhase(
+      (error as Error | null)?.name === 'AbortError'
+        ? { name: 'idle' }
+        : { name: 'failed', reason: error instanceof Error ? error.message : String(error) },
+    )
+
+  const size = async () => {
+    setPhase({ name: 'sizing' })
+    try {
+      const files = routePackFiles(
+        route,
+        { routesUrl: routesUrlOf(packUrl), packUrl },
+        { langs: [lang], canPlay: await playableTest() },
+      )
+      setPhase({ name: 'offer', plan: await planDownload(route.id, files) })
+    } catch (error) {
+      fail(error)
+    }
+  }
+
+  const download = async (plan: DownloadPlan) => {
+    const controller = new AbortController()
+    abort.current = controller
+    setPhase({ name: 'downloading', plan, done: 0 })
+    try {
+      await downloadPack(
+        route.id,
+        packUrl,
+        plan,
+        [lang],
+        (done) => setPhase({ name: 'downloading', plan, done }),
+        controller.signal,
+      )
+      setPhase({ name: 'stored' })
+    } catch (error) {
+      fail(error)
+    }
+  }
+
+  const langName = LANGUAGE_LABELS[lang]
+  let body
+  if (!canStoreOffline()) {
+    body = <p>{t('offlineUnsupported')}</p>
+  } else {
+    switch (phase.name) {
+      case 'checking':
+        body = null
+        break
+      case 'idle':
+        body = (
+          <button type="button" className="offline-button" onClick={() => void size()}>
+            {t('offlineDownload')}
+          </button>
+        )
+        break
+      case 'sizing':
+        body = <p role="status">{t('offlineSizing')}</p>
+        break
+      case 'offer': {
+        const total = formatMegabytes(phase.plan.totalBytes)
+        body = (
+          <>
+            <p className="offline-offer">{t('offlineOffer', { lang: langName, size: total })}</p>
+            <div className="offline-actions">
+              <button type="button" className="primary-button" onClick={() => void download(phase.plan)}>
+                {t('offlineDownloadSize', { size: total })}
+              </button>
+              <button type="button" className="link-button" onClick={() => setPhase({ name: 'idle' })}>
+                {t('offlineCancel')}
+              </button>
+            </div>
+          </>
+        )
+        break
+      }
+      case 'downloading': {
+        const total = Math.max(phase.plan.totalBytes, phase.done)
+        body = (
+          <>
+            <p role="status" className="offline-progress-text">
+              {t('offlineProgress', { done: formatMegabytes(phase.done), size: formatMegabytes(total) })}
+            </p>
+            <progress
+              className="offline-progress"
+              aria-label={t('offline')}
+              max={total || 1}
+              value={phase.done}
+            />
+            <button type="button" className="link-button" onClick={() => abort.current?.abort()}>
+              {t('offlineCancel')}
+            </button>
+          </>
+        )
+        break
+      }
+      case 'stored':
+        body = (
+          <>
+            <p role="status" className="offline-done">
+              {t('offlineDone', { lang: langName })}
+            </p>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void removePack(route.id).then(() => setPhase({ name: 'idle' }))}
+            >
+              {t('offlineRemove')}
+            </button>
+          </>
+        )
+        break
+      case 'failed':
+        body = (
+          <>
+            <p role="alert" className="offline-failed">
+              {t('offlineFailed', { reason: phase.reason })}
+            </p>
+            <button type="button" className="offline-button" onClick={() => void size()}>
+              {t('offlineDownload')}
+            </button>
+          </>
+        )
+        break
+    }
+  }
+  return (
+    <section className="offline-panel" aria-label={t('offline')} data-phase={phase.name}>
+      {body}
+    </section>
+  )
+}

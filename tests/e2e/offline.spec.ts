@@ -1,0 +1,138 @@
+import { statSync } from 'node:fs'
+
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  launchBrowser,
+  openPhonePage,
+  pixelsOf,
+  saveScreenshot,
+  waitForMap,
+  waitForScene,
+  type PhonePage,
+} from './browser'
+import { ROUTE, stopById } from './route-data'
+
+let browser: Browser
+let phone: PhonePage | undefined
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser.close()
+})
+afterEach(async () => {
+  if (phone) {
+    expect(phone.failedRequests).toEqual([])
+    expect(phone.consoleErrors).toEqual([])
+    await phone.context.close()
+    phone = undefined
+  }
+})
+
+const LAND: [number, number, number] = [0x0b, 0x0f, 0x1c]
+
+/** What a Chinese-speaking visitor's pack must hold, listed from route.json by hand: the sum shown first. */
+function expectedPackBytes(): number {
+  const pack = 'routes-data/pearl-river-night/'
+  const files = [
+    'routes-data/index.json',
+    `${pack}route.json`,
+    ...Object.values(ROUTE.map.basemap).map((path) => pack + path),
+    ...ROUTE.stops.flatMap((stop) => {
+      const track = stop.narration['zh-Hans']!
+      // Chromium plays the first encoding listed (Opus in WebM); only that one is stored.
+      return [stop.model.src, track.audio[0]!, track.captions].map((path) => pack + path)
+    }),
+  ]
+  return files.reduce((sum, file) => sum + statSync(file).size, 0)
+}
+
+describe('the tour offline', () => {
+  it('downloads the route pack (size first, then progress) and then works with the network off', async () => {
+    phone = await openPhonePage(browser, '/', {
+      prepare: (context) =>
+        context.addInitScript(() => {
+          // Record the request for persistent storage (an incognito test profile always answers false).
+          const storage = navigator.storage
+          const persist = storage.persist.bind(storage)
+          ;(window as unknown as { persistAsked: number }).persistAsked = 0
+          storage.persist = () => {
+            ;(window as unknown as { persistAsked: number }).persistAsked++
+            return persist()
+          }
+        }),
+    })
+    const { page, context } = phone
+    await page.waitForSelector('.stop-list li')
+    await page.evaluate(() => navigator.serviceWorker.ready)
+
+    // Watch the panel's phases, and the largest progress value shown, as the visitor would see them.
+    await page.evaluate(() => {
+      const seen: { phases: string[]; maxProgress: number } = { phases: [], maxProgress: 0 }
+      ;(window as unknown as { offlineSeen: typeof seen }).offlineSeen = seen
+      const record = () => {
+        const panel = document.querySelector('.offline-panel')
+        const phase = panel?.getAttribute('data-phase')
+        if (phase && seen.phases.at(-1) !== phase) seen.phases.push(phase)
+        const bar = document.querySelector<HTMLProgressElement>('.offline-progress')
+        if (bar) seen.maxProgress = Math.max(seen.maxProgress, bar.value / bar.max)
+      }
+      record()
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      })
+    })
+
+    await page.getByRole('button', { name: '下载本路线离线使用' }).click()
+    const offer = page.locator('.offline-offer')
+    await offer.waitFor()
+    const size = `${(expectedPackBytes() / 1_000_000).toFixed(1)} MB`
+    expect(await offer.innerText()).toContain(size)
+    expect(await offer.innerText()).toContain('中文')
+    await saveScreenshot(page, 'offline-01-size-offered')
+    await page.getByRole('button', { name: `下载 ${size}` }).click()
+    await expect
+      .poll(() => page.locator('.offline-done').innerText(), { timeout: 60_000 })
+      .toContain('已保存在本设备上')
+    await saveScreenshot(page, 'offline-02-saved')
+    const seen = await page.evaluate(
+      () => (window as unknown as { offlineSeen: { phases: string[]; maxProgress: number } }).offlineSeen,
+    )
+    expect(seen.phases).toEqual(['idle', 'sizing', 'offer', 'downloading', 'stored'])
+    expect(seen.maxProgress).toBeGreaterThan(0.5)
+    expect(await page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked)).toBe(1)
+
+    // Off the network: the whole tour comes from the phone.
+    await context.setOffline(true)
+    await page.reload({ waitUntil: 'domcontentloaded' })
+    await page.waitForSelector('.stop-list li')
+    expect(await page.locator('.stop-list li').count()).toBe(ROUTE.stops.length)
+    expect(await page.locator('.offline-done').innerText()).toContain('已保存在本设备上')
+    await waitForMap(page)
+    const map = await pixelsOf(page, '.map', 'offline-03-map')
+    expect(map.differsFrom(LAND)).toBeGreaterThan(0.05)
+    expect(map.count((r, g, b) => b > 50 && b > r + 20 && g > r)).toBeGreaterThan(2000)
+
+    const stop = stopById('haizhu-bridge')
+    await page.click('[data-stop-id="haizhu-bridge"]')
+    await expect.poll(() => page.locator('#stop-title').innerText()).toContain(stop.title['zh-Hans'])
+    await waitForScene(page, 'haizhu-bridge')
+    const scene = await pixelsOf(page, '.scene-host canvas', 'offline-04-scene')
+    expect(scene.differsFrom([0x06, 0x0a, 0x16], 40)).toBeGreaterThan(0.02)
+
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    const seek = page.locator('.player-seek')
+    await expect.poll(async () => Number(await seek.inputValue()), { timeout: 15_000 }).toBeGreaterThan(1.5)
+    await expect.poll(() => page.getByTestId('caption').innerText(), { timeout: 15_000 }).not.toBe('')
+    await saveScreenshot(page, 'offline-05-narration')
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  })
+})
