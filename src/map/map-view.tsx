@@ -6,6 +6,7 @@ import { useTourStore } from '@/tour/tour-context'
 
 import { nightStyle } from './night-style'
 import { useFollowStop } from './use-follow-stop'
+import { useMapCues } from './use-map-cues'
 import { useMapInteraction } from './use-map-interaction'
 import { useMapLibre } from './use-maplibre'
 
@@ -23,10 +24,11 @@ export function MapView() {
     const stop = route.stops.find((s) => s.id === stopId)
     return stop ? { center: stop.position, zoom: stop.zoom } : { bounds: routeExtent(route) }
   }, [store])
-  const status = useMapLibre(container, createStyle, initialView)
+  const { status, failedSources } = useMapLibre(container, createStyle, initialView)
   const map = status.state === 'ready' ? status.map : null
   useFollowStop(map)
   useMapInteraction(map)
+  useMapCues(map)
 
   return (
     <div className="map-panel" aria-busy={status.state === 'loading'} data-state={status.state}>
@@ -35,6 +37,9 @@ export function MapView() {
         <p className="map-status" role="status">
           {t('mapLoading')}
         </p>
+      )}
+      {status.state === 'ready' && failedSources.length > 0 && (
+        <p className="map-status error">{t('mapLayersFailed', { layers: failedSources.join(', ') })}</p>
       )}
       {status.state === 'failed' && (
         <p className="map-status error">{t('mapFailed', { reason: status.reason })}</p>

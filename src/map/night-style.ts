@@ -15,6 +15,16 @@ export const NIGHT = {
   label: '#9fb6cf',
 } as const
 
+/** The layers that light up a basemap feature named by a narration cue, by basemap layer. */
+export const HIGHLIGHT_LAYERS = { bridges: 'bridges-highlight', labels: 'labels-highlight' } as const
+
+/** The filter of a highlight layer: the feature with this Chinese or English name, or nothing. */
+export function highlightFilter(name: string | null): ExpressionSpecification {
+  return name === null
+    ? ['boolean', false]
+    : ['any', ['==', ['get', 'name_zh'], name], ['==', ['get', 'name_en'], name]]
+}
+
 /** Which label property to show for a language: Cantonese visitors read the Chinese names. */
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh']
@@ -92,6 +102,14 @@ export function nightStyle(
         },
       },
       {
+        id: HIGHLIGHT_LAYERS.bridges,
+        type: 'line',
+        source: 'bridges',
+        filter: highlightFilter(null),
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': NIGHT.stopSelected, 'line-width': 9, 'line-blur': 4 },
+      },
+      {
         id: 'course-glow',
         type: 'line',
         source: 'course',
@@ -116,6 +134,14 @@ export function nightStyle(
           'text-allow-overlap': false,
         },
         paint: { 'text-color': NIGHT.label, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+      },
+      {
+        id: HIGHLIGHT_LAYERS.labels,
+        type: 'symbol',
+        source: 'labels',
+        filter: highlightFilter(null),
+        layout: { 'text-field': labelField(lang), 'text-size': 18, 'text-font': ['sans-serif'] },
+        paint: { 'text-color': NIGHT.stopSelected, 'text-halo-color': NIGHT.stop, 'text-halo-width': 2 },
       },
       {
         id: 'stops',

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 
 import { useTourStore } from '@/tour/tour-context'
 
-import { labelField, routeFeatures } from './night-style'
+import { HIGHLIGHT_LAYERS, labelField, routeFeatures } from './night-style'
 
 /** Taps on a stop open it (events up); a language change relabels the map (state down). */
 export function useMapInteraction(map: MapLibreMap | null) {
@@ -23,6 +23,7 @@ export function useMapInteraction(map: MapLibreMap | null) {
       (s) => s.lang,
       (lang) => {
         map.setLayoutProperty('labels', 'text-field', labelField(lang))
+        map.setLayoutProperty(HIGHLIGHT_LAYERS.labels, 'text-field', labelField(lang))
         void map.getSource<GeoJSONSource>('stops')?.setData(routeFeatures(store.getState().route, lang).stops)
       },
     )

@@ -6,6 +6,12 @@ import { useEffect, useState, type RefObject } from 'react'
 export type MapStatus =
   { state: 'loading' } | { state: 'ready'; map: MapLibreMap } | { state: 'failed'; reason: string }
 
+/** The map's state, and the layers whose data could not be loaded (the rest of the map still draws). */
+export interface MapLibreResult {
+  status: MapStatus
+  failedSources: string[]
+}
+
 /**
  * Creates the one MapLibre map once, after its code has arrived (it is not in the first chunk), and removes it
  * (DOM, listeners, workers, WebGL context) when the owner unmounts.
@@ -15,8 +21,9 @@ export function useMapLibre(
   container: RefObject<HTMLDivElement | null>,
   createStyle: () => StyleSpecification,
   view: () => { center: [number, number]; zoom: number } | { bounds: [[number, number], [number, number]] },
-): MapStatus {
+): MapLibreResult {
   const [status, setStatus] = useState<MapStatus>({ state: 'loading' })
+  const [failedSources, setFailedSources] = useState<string[]>([])
   useEffect(() => {
     let cancelled = false
     let map: MapLibreMap | undefined
@@ -42,9 +49,13 @@ export function useMapLibre(
         loaded.once('idle', () => {
           if (!cancelled) setStatus({ state: 'ready', map: loaded })
         })
-        loaded.on('error', (event) => {
-          // A missing layer file is reported here; the rest of the map keeps drawing.
-          console.warn('map:', event.error?.message)
+        loaded.on('error', (event: { error?: { message?: string }; sourceId?: string }) => {
+          // A missing layer file is reported here, once per source; the rest of the map keeps drawing.
+          const source = event.sourceId
+          console.warn('map:', source ?? '', event.error?.message)
+          if (!cancelled && source) {
+            setFailedSources((known) => (known.includes(source) ? known : [...known, source]))
+          }
         })
       })
       .catch((error: unknown) => {
@@ -57,5 +68,5 @@ export function useMapLibre(
     // Created once per owner: the style and view are read at creation, later changes go through the map's API.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- because the map must not be recreated on re-render
   }, [container])
-  return status
+  return { status, failedSources }
 }

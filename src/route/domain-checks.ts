@@ -94,6 +94,20 @@ export function domainProblems(route: Route, ctx: ValidationContext): DomainProb
     checkText(stop.story, [...at, 'story'])
     checkText(stop.model.alt, [...at, 'model', 'alt'])
     checkAsset(stop.model.src, [...at, 'model', 'src'])
+    for (const key of ['views', 'hotspots'] as const) {
+      const seen = new Map<string, number>()
+      stop[key]?.forEach((item, j) => {
+        const first = seen.get(item.id)
+        if (first !== undefined) {
+          add(
+            [...at, key, j, 'id'],
+            `duplicate ${key === 'views' ? 'view' : 'hotspot'} id "${item.id}" in stop "${stop.id}" (also used by /stops/${i}/${key}/${first})`,
+          )
+        } else seen.set(item.id, j)
+        checkText(item.label, [...at, key, j, 'label'])
+        if ('text' in item) checkText(item.text, [...at, key, j, 'text'])
+      })
+    }
     for (const [lang, track] of Object.entries(stop.narration)) {
       if (!route.languages.includes(lang as Lang)) {
         add([...at, 'narration', lang], `narration in "${lang}", which is not one of the route's languages`)

@@ -1,16 +1,19 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser'
 
-/** Maps character offsets in a JSON text to 1-based line and column. */
-export function lineColAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      lineStart = i + 1
+/** A function from character offsets in `text` to 1-based line and column (built once, then binary search). */
+export function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] ?? 0) <= offset) lo = mid
+      else hi = mid - 1
     }
+    return { line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 }
   }
-  return { line, col: offset - lineStart + 1 }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Problem } from './problem'
-import { RouteIndexSchema, type Route, type RouteIndex } from './schema'
+import { IdSchema, RouteIndexSchema, type Route, type RouteIndex } from './schema'
 import { validateRouteText } from './validate'
 
 /** A route ready to tour, or the reason it is not. */
@@ -7,41 +7,125 @@ export type LoadedRoute =
   | { ok: true; route: Route; packUrl: string; index: RouteIndex; problems: Problem[] }
   | { ok: false; file: string; problems: Problem[]; message?: string }
 
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${url}`)
-  return response.text()
+/** Where a route comes from: a pack listed in the index, or an allowed remote pack. */
+export type RouteSource =
+  { ok: true; file: string; routeUrl: string; packUrl: string } | { ok: false; message: string }
+
+/** Route files larger than this are not downloaded (the default route is about 60 KB). */
+export const MAX_ROUTE_BYTES = 5_000_000
+/** A route that has not arrived by then is given up with a message, rather than a spinner forever. */
+export const ROUTE_TIMEOUT_MS = 20_000
+
+/**
+ * Decides which route file `?route=` asks for: an id listed in the index, or (only when the index allows it)
+ * an https URL under an allowed prefix. Anything else is refused with the choices that exist. Pure.
+ */
+export function resolveRouteSource(index: RouteIndex, param: string | null, routesUrl: string): RouteSource {
+  const wanted = param ?? index.default
+  const entry = index.routes.find((r) => r.id === wanted)
+  if (entry) {
+    const packUrl = new URL(`${entry.folder}/`, routesUrl).href
+    return {
+      ok: true,
+      file: `routes-data/${entry.folder}/route.json`,
+      routeUrl: new URL('route.json', packUrl).href,
+      packUrl,
+    }
+  }
+  const available = index.routes.map((r) => r.id).join(', ')
+  if (/^[a-z][a-z0-9+.-]*:/i.test(wanted)) {
+    let url: URL
+    try {
+      url = new URL(wanted)
+    } catch {
+      return { ok: false, message: `"${wanted}" is not a valid URL` }
+    }
+    const allowed = (index.allowRemote ?? []).some(
+      (prefix) => url.protocol === 'https:' && url.href.startsWith(prefix),
+    )
+    if (!allowed) {
+      return {
+        ok: false,
+        message: `routes from ${url.origin} are not allowed here; this app offers: ${available}`,
+      }
+    }
+    const routeUrl = url.pathname.endsWith('.json')
+      ? url.href
+      : new URL('route.json', url.href.replace(/\/?$/, '/')).href
+    return { ok: true, file: routeUrl, routeUrl, packUrl: new URL('./', routeUrl).href }
+  }
+  const reason = IdSchema.safeParse(wanted).success ? 'there is no route' : 'this is not a route id:'
+  return { ok: false, message: `${reason} "${wanted.slice(0, 80)}"; this app offers: ${available}` }
+}
+
+/** Fetches text with a time-out and a size limit, so a slow or huge answer cannot hang or exhaust the page. */
+export async function fetchLimitedText(url: string, maxBytes: number, timeoutMs: number): Promise<string> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), timeoutMs)
+  try {
+    const response = await fetch(url, { signal: controller.signal })
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText || 'error'} for ${url}`)
+    const declared = Number(response.headers.get('content-length') ?? 0)
+    if (declared > maxBytes)
+      throw new Error(`the file is ${declared} bytes, more than the ${maxBytes} allowed`)
+    const reader = response.body?.getReader()
+    if (!reader) return await response.text()
+    const chunks: Uint8Array[] = []
+    let received = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      received += value.byteLength
+      if (received > maxBytes) {
+        await reader.cancel()
+        throw new Error(`the file is more than the ${maxBytes} bytes allowed`)
+      }
+      chunks.push(value)
+    }
+    const bytes = new Uint8Array(received)
+    let at = 0
+    for (const chunk of chunks) {
+      bytes.set(chunk, at)
+      at += chunk.byteLength
+    }
+    return new TextDecoder().decode(bytes)
+  } catch (error) {
+    if (controller.signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s from ${url}`)
+    throw error
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /**
- * The only way a route enters the app: fetch the index, pick the route (the asked id, else the default),
- * fetch its route.json and validate it. Never throws.
+ * The only way a route enters the app: fetch the index, resolve `?route=`, fetch that route.json within
+ * limits and validate it. Never throws: every failure comes back as a message naming the file.
  */
-export async function loadRoute(routesUrl: string, routeId: string | null): Promise<LoadedRoute> {
-  const indexUrl = new URL('index.json', routesUrl).href
+export async function loadRoute(routesUrl: string, routeParam: string | null): Promise<LoadedRoute> {
+  const indexFile = 'routes-data/index.json'
   let index: RouteIndex
   try {
-    const parsed = RouteIndexSchema.safeParse(JSON.parse(await fetchText(indexUrl)))
-    if (!parsed.success) {
-      return { ok: false, file: 'routes-data/index.json', problems: [], message: parsed.error.message }
-    }
+    const text = await fetchLimitedText(
+      new URL('index.json', routesUrl).href,
+      MAX_ROUTE_BYTES,
+      ROUTE_TIMEOUT_MS,
+    )
+    const parsed = RouteIndexSchema.safeParse(JSON.parse(text))
+    if (!parsed.success) return { ok: false, file: indexFile, problems: [], message: parsed.error.message }
     index = parsed.data
   } catch (error) {
-    return { ok: false, file: 'routes-data/index.json', problems: [], message: String(error) }
+    return { ok: false, file: indexFile, problems: [], message: String(error) }
   }
-  const entry =
-    index.routes.find((r) => r.id === (routeId ?? index.default)) ??
-    index.routes.find((r) => r.id === index.default)
-  if (!entry)
-    return { ok: false, file: 'routes-data/index.json', problems: [], message: `no route "${index.default}"` }
-  const packUrl = new URL(`${entry.folder}/`, routesUrl).href
-  const file = `routes-data/${entry.folder}/route.json`
+  const source = resolveRouteSource(index, routeParam, routesUrl)
+  if (!source.ok) return { ok: false, file: '?route=', problems: [], message: source.message }
   let text: string
   try {
-    text = await fetchText(new URL('route.json', packUrl).href)
+    text = await fetchLimitedText(source.routeUrl, MAX_ROUTE_BYTES, ROUTE_TIMEOUT_MS)
   } catch (error) {
-    return { ok: false, file, problems: [], message: String(error) }
+    return { ok: false, file: source.file, problems: [], message: String(error) }
   }
   const { route, problems } = validateRouteText(text)
-  return route ? { ok: true, route, packUrl, index, problems } : { ok: false, file, problems }
+  return route
+    ? { ok: true, route, packUrl: source.packUrl, index, problems }
+    : { ok: false, file: source.file, problems }
 }

@@ -6,6 +6,10 @@ import { z } from 'zod'
  * @see docs/authoring.md
  */
 
+// Zod's fast path compiles validators with `new Function`, which the app's Content-Security-Policy forbids;
+// jitless mode validates without it and without probing for it.
+z.config({ jitless: true })
+
 /** The schema version this build reads. */
 export const SCHEMA_VERSION = 1
 
@@ -63,21 +67,89 @@ export const SourceSchema = z
   .object({ title: z.string().min(1), url: z.string().regex(/^https?:\/\//, 'must be an http(s) URL') })
   .strict()
 
+const cueTime = {
+  /** Seconds from the start of the track. */
+  at: z.number().min(0),
+  /** Seconds from the start of the track when the cue stops applying; absent, until the next cue of its kind. */
+  until: z.number().positive().optional(),
+}
+
+/** A declarative action at a time of the narration: a fixed set, no code. */
+export const NarrationCueSchema = z.discriminatedUnion('type', [
+  /** Move the 3D camera to one of the stop's named views. */
+  z.object({ type: z.literal('camera-view'), ...cueTime, view: IdSchema }).strict(),
+  /** Highlight one of the stop's hotspots in 3D. */
+  z.object({ type: z.literal('highlight-hotspot'), ...cueTime, hotspot: IdSchema }).strict(),
+  /** Fly the map to a place. */
+  z
+    .object({
+      type: z.literal('fly-map'),
+      ...cueTime,
+      center: CoordinateSchema,
+      zoom: z.number().min(0).max(22),
+    })
+    .strict(),
+  /** Highlight a basemap feature, found by its Chinese or English name in one of the basemap layers. */
+  z
+    .object({
+      type: z.literal('highlight-map-feature'),
+      ...cueTime,
+      layer: z.enum(['bridges', 'labels']),
+      name: z.string().min(1),
+    })
+    .strict(),
+  /** Show an image from the route pack, with its alternative text and credit. */
+  z
+    .object({
+      type: z.literal('show-image'),
+      ...cueTime,
+      src: AssetPathSchema,
+      alt: LocalisedTextSchema,
+      credit: z.string().min(1),
+    })
+    .strict(),
+])
+export type NarrationCue = z.infer<typeof NarrationCueSchema>
+
 export const NarrationTrackSchema = z
   .object({
     /** Encodings of one recording, in order of preference (e.g. Opus in WebM, then MP3). */
     audio: z.array(AssetPathSchema).min(1),
     captions: AssetPathSchema,
+    /** What the map and the 3D view do at given times of this recording. */
+    cues: z.array(NarrationCueSchema).optional(),
   })
   .strict()
 export type NarrationTrack = z.infer<typeof NarrationTrackSchema>
+
+/** [x, y, z] in metres, Y up. */
+export const Vec3Schema = z.tuple([z.number(), z.number(), z.number()])
+export type Vec3 = z.infer<typeof Vec3Schema>
 
 export const ModelSchema = z
   .object({
     src: AssetPathSchema,
     alt: LocalisedTextSchema,
+    /** Uniform scale applied to the model (1 = the file's own metres). */
+    scale: z.number().positive('scale must be greater than 0').optional(),
+    /** Rotation about X, Y and Z in degrees, applied after scale. */
+    rotation: Vec3Schema.optional(),
+    /** The model point, in the file's own coordinates (metres), that is placed at the scene origin. */
+    anchor: Vec3Schema.optional(),
   })
   .strict()
+
+/** A named camera view: where the camera stands and what it looks at, in scene metres (origin = anchor). */
+export const CameraViewSchema = z
+  .object({ id: IdSchema, label: LocalisedTextSchema, position: Vec3Schema, target: Vec3Schema })
+  .strict()
+export type CameraView = z.infer<typeof CameraViewSchema>
+
+/** A point of interest on the model (in the model file's own coordinates), with a label and a short text. */
+export const HotspotSchema = z
+  .object({ id: IdSchema, label: LocalisedTextSchema, text: LocalisedTextSchema, position: Vec3Schema })
+  .strict()
+export type Hotspot = z.infer<typeof HotspotSchema>
 
 export const StopSchema = z
   .object({
@@ -88,6 +160,10 @@ export const StopSchema = z
     position: CoordinateSchema,
     zoom: z.number().min(0).max(22),
     model: ModelSchema,
+    /** Named camera views of the 3D scene, offered as buttons under it. */
+    views: z.array(CameraViewSchema).optional(),
+    /** Points of interest on the model, tappable in 3D and listed as buttons. */
+    hotspots: z.array(HotspotSchema).optional(),
     narration: z.partialRecord(LangSchema, NarrationTrackSchema),
     sources: z.array(SourceSchema),
   })
@@ -135,6 +211,18 @@ export const RouteSchema = z
     course: z.array(CoordinateSchema).min(2, 'the course needs at least two points'),
     stops: z.array(StopSchema).min(1, 'a route needs at least one stop'),
     credits: z.array(CreditSchema),
+    /** How the route behaves on an unattended museum touch screen (`?mode=kiosk`); the URL may override. */
+    kiosk: z
+      .object({
+        /** Seconds without a touch before the screen resets to the start and the default language. */
+        idleSeconds: z.number().min(10).max(3600).optional(),
+        /** Seconds the attract loop stays on a stop whose narration is silent or missing. */
+        dwellSeconds: z.number().min(5).max(600).optional(),
+        /** Whether the attract loop plays narration aloud (captions are always shown). */
+        sound: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 export type Route = z.infer<typeof RouteSchema>
@@ -146,6 +234,13 @@ export const RouteIndexSchema = z
     routes: z
       .array(z.object({ id: IdSchema, title: LocalisedTextSchema, folder: AssetPathSchema }).strict())
       .min(1),
+    /**
+     * URL prefixes from which `?route=<url>` may load a route pack (e.g. a museum's own server). Absent, only the
+     * routes listed here can be opened.
+     */
+    allowRemote: z
+      .array(z.string().regex(/^https:\/\/[^/]+\//, 'must be an https URL prefix ending in "/"'))
+      .optional(),
   })
   .strict()
 export type RouteIndex = z.infer<typeof RouteIndexSchema>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createTestRoute } from '../../tests/helpers/create-test-route'
 
+import type { CameraView, Hotspot } from './schema'
 import { validateRouteText } from './validate'
 
 const toText = (route: unknown) => JSON.stringify(route, null, 2) + '\n'
@@ -162,6 +163,55 @@ describe('validateRouteText', () => {
       pointer: '/stops/0/model/src',
       message: `asset path ${reason}`,
     })
+  })
+
+  it('accepts model placement, camera views and hotspots', () => {
+    const route = createTestRoute({ stops: 1 })
+    const label = { 'zh-Hans': '正面', en: 'Front' }
+    Object.assign(route.stops[0]!.model, { scale: 2, rotation: [0, 90, 0], anchor: [1, 0, -2] })
+    route.stops[0]!.views = [{ id: 'front', label, position: [0, 10, 50], target: [0, 5, 0] }]
+    route.stops[0]!.hotspots = [{ id: 'door', label, text: label, position: [0, 2, 5] }]
+    expect(validateRouteText(toText(route)).problems).toEqual([])
+  })
+
+  it('rejects duplicate view and hotspot ids within a stop, naming the first use', () => {
+    const route = createTestRoute({ stops: 2 })
+    const label = { 'zh-Hans': '正面', en: 'Front' }
+    const view: CameraView = { id: 'front', label, position: [0, 10, 50], target: [0, 5, 0] }
+    const hotspot: Hotspot = { id: 'door', label, text: label, position: [0, 2, 5] }
+    route.stops[1]!.views = [view, { ...view, id: 'side' }, view]
+    route.stops[1]!.hotspots = [hotspot, hotspot]
+    // The same ids in another stop are fine: ids are unique within a stop.
+    route.stops[0]!.views = [view]
+    const text = toText(route)
+    expect(errorsOf(text)).toEqual([
+      expect.objectContaining({
+        pointer: '/stops/1/views/2/id',
+        message: 'duplicate view id "front" in stop "stop-2" (also used by /stops/1/views/0)',
+      }),
+      expect.objectContaining({
+        pointer: '/stops/1/hotspots/1/id',
+        message: 'duplicate hotspot id "door" in stop "stop-2" (also used by /stops/1/hotspots/0)',
+      }),
+    ])
+  })
+
+  it('rejects a model scale that is not positive and a view id that is not kebab-case', () => {
+    const route = createTestRoute({ stops: 1 })
+    route.stops[0]!.model.scale = 0
+    route.stops[0]!.views = [
+      { id: 'Front View', label: { 'zh-Hans': '正面' }, position: [0, 1, 2], target: [0, 0, 0] },
+    ]
+    const problems = errorsOf(toText(route))
+    expect(problems).toContainEqual(
+      expect.objectContaining({ pointer: '/stops/0/model/scale', message: 'scale must be greater than 0' }),
+    )
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        pointer: '/stops/0/views/0/id',
+        message: expect.stringContaining('kebab-case') as string,
+      }),
+    )
   })
 
   it('rejects ids that are not kebab-case', () => {

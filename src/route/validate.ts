@@ -1,8 +1,8 @@
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
 
 import { domainProblems, type DomainProblem } from './domain-checks'
-import { lineColAt, offsetOfPath } from './json-positions'
+import { lineIndex, offsetOfPath } from './json-positions'
 import { toPointer, type Problem } from './problem'
 import { RouteSchema, type Route } from './schema'
 import { closestKey } from './suggest'
@@ -39,41 +39,185 @@ const PARSE_HINTS: Record<string, string> = {
  * (unique ids, bounds, languages, assets). Never throws; every problem names its place.
  */
 export function validateRouteText(text: string, ctx: ValidationContext = {}): ValidationResult {
+  const position = lineIndex(text)
+  const fail = (offset: number, message: string): ValidationResult => ({
+    problems: [{ severity: 'error', pointer: '', ...position(offset), message }],
+  })
+  if (text.length > MAX_ROUTE_CHARS) {
+    return fail(
+      0,
+      `the file is too large (${text.length} characters; at most ${MAX_ROUTE_CHARS}): split the route`,
+    )
+  }
+  const tooDeep = offsetBeyondDepth(text, MAX_DEPTH)
+  if (tooDeep >= 0) return fail(tooDeep, `values are nested more than ${MAX_DEPTH} levels deep`)
+
+  // The fast path: the engine's own parser. The slower position-keeping parse runs only to locate problems.
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return { problems: syntaxProblems(text, position) }
+  }
+  let root: Node | undefined
+  const tree = () => (root ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false }))
+  const parsedTree = hasDuplicateKey(text) ? tree() : undefined
+  if (parsedTree) return { problems: duplicateKeyProblems(parsedTree, position) }
+  return validateRouteValue(value, tree, position, ctx)
+}
+
+function syntaxProblems(
+  text: string,
+  position: (offset: number) => { line: number; col: number },
+): Problem[] {
   const parseErrors: ParseError[] = []
-  const root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false })
-  if (parseErrors.length > 0 || !root) {
-    const errors = parseErrors.length > 0 ? parseErrors : [{ error: 0, offset: 0, length: 0 }]
-    return {
-      problems: errors.map((e) => {
-        const code = printParseErrorCode(e.error)
-        return {
-          severity: 'error',
-          pointer: '',
-          ...lineColAt(text, e.offset),
-          message: `invalid JSON: ${PARSE_HINTS[code] ?? code}`,
-        }
-      }),
+  parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false })
+  const errors = parseErrors.length > 0 ? parseErrors : [{ error: 0, offset: 0, length: 0 }]
+  return errors.slice(0, MAX_PARSE_PROBLEMS).map((e) => {
+    const code = printParseErrorCode(e.error)
+    const special = /^-?(?:NaN|Infinity)/.exec(text.slice(e.offset, e.offset + 10))?.[0]
+    const hint = special
+      ? `${special} is not a JSON number: write a finite number`
+      : (PARSE_HINTS[code] ?? code)
+    return { severity: 'error', pointer: '', ...position(e.offset), message: `invalid JSON: ${hint}` }
+  })
+}
+
+/**
+ * Whether any object in a valid JSON text repeats a key, scanning characters without building a tree (a
+ * 30 MB route takes ~0.1 s). Keys are compared as written, escapes included.
+ */
+function hasDuplicateKey(text: string): boolean {
+  const objects: (Set<string> | null)[] = []
+  let expectKey = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      const start = i + 1
+      for (i = start; i < text.length; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 92) i++
+        else if (d === 34) break
+      }
+      const keys = objects[objects.length - 1]
+      if (expectKey && keys) {
+        const key = text.slice(start, i)
+        if (keys.has(key)) return true
+        keys.add(key)
+        expectKey = false
+      }
+    } else if (c === 123) {
+      objects.push(new Set())
+      expectKey = true
+    } else if (c === 91) {
+      objects.push(null)
+      expectKey = false
+    } else if (c === 125 || c === 93) {
+      objects.pop()
+      expectKey = false
+    } else if (c === 44) {
+      expectKey = (objects[objects.length - 1] ?? null) !== null
     }
   }
-  return validateRouteValue(getNodeValue(root) as unknown, root, text, ctx)
+  return false
+}
+
+/** Route files larger than this are refused before parsing (a 5,000-stop route in three languages is ~30 MB). */
+const MAX_ROUTE_CHARS = 50_000_000
+/** Deeper nesting than any route needs; refused before parsing so the parser cannot overflow its stack. */
+const MAX_DEPTH = 64
+const MAX_PARSE_PROBLEMS = 20
+const MAX_SCHEMA_PROBLEMS = 200
+/** Longer arrays than any route needs; zod would overflow the stack collecting an issue per bad item. */
+const MAX_ARRAY_LENGTH = 50_000
+
+/** The path of the first array longer than MAX_ARRAY_LENGTH, if any. */
+function longArrayPath(value: unknown, path: Path): Path | undefined {
+  if (Array.isArray(value)) {
+    if (value.length > MAX_ARRAY_LENGTH) return path
+    for (let i = 0; i < value.length; i++) {
+      const found = longArrayPath(value[i], [...path, i])
+      if (found) return found
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      const found = longArrayPath(child, [...path, key])
+      if (found) return found
+    }
+  }
+  return undefined
+}
+
+/** The offset where nesting first exceeds `max` levels, or -1. Brackets inside strings do not count. */
+function offsetBeyondDepth(text: string, max: number): number {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92)
+        i++ // a backslash escapes the next character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i
+    } else if (c === 93 || c === 125) depth--
+  }
+  return -1
+}
+
+/** JSON parsers keep the last of two equal keys silently; a curator should know one of them is ignored. */
+function duplicateKeyProblems(
+  root: Node,
+  position: (offset: number) => { line: number; col: number },
+): Problem[] {
+  const problems: Problem[] = []
+  const visit = (node: Node, path: Path) => {
+    if (node.type === 'object') {
+      const seen = new Set<string>()
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? []
+        const key = String(keyNode?.value)
+        if (seen.has(key) && keyNode) {
+          problems.push({
+            severity: 'error',
+            pointer: toPointer([...path, key]),
+            ...position(keyNode.offset),
+            message: `duplicate key "${key}": only one may stay, remove the other`,
+          })
+        }
+        seen.add(key)
+        if (valueNode) visit(valueNode, [...path, key])
+      }
+    } else if (node.type === 'array') {
+      node.children?.forEach((child, i) => visit(child, [...path, i]))
+    }
+  }
+  visit(root, [])
+  return problems
 }
 
 function validateRouteValue(
   value: unknown,
-  root: Node,
-  text: string,
+  tree: () => Node | undefined,
+  position: (offset: number) => { line: number; col: number },
   ctx: ValidationContext,
 ): ValidationResult {
   const locate = (path: Path, severity: Problem['severity'], message: string, atKey = false): Problem => ({
     severity,
     pointer: toPointer(path),
-    ...lineColAt(text, offsetOfPath(root, path, atKey)),
+    ...position(offsetOfPath(tree(), path, atKey)),
     message,
   })
 
+  const tooLong = longArrayPath(value, [])
+  if (tooLong) {
+    return { problems: [locate(tooLong, 'error', `more than ${MAX_ARRAY_LENGTH} items: split the route`)] }
+  }
   const parsed = RouteSchema.safeParse(value, { reportInput: true })
   if (!parsed.success) {
-    return { problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, locate)) }
+    const issues = parsed.error.issues.slice(0, MAX_SCHEMA_PROBLEMS)
+    return { problems: issues.flatMap((issue) => issueProblems(issue, locate)) }
   }
   const problems = domainProblems(parsed.data, ctx).map((p: DomainProblem) =>
     locate(p.path, p.severity, p.message, p.atKey),
