@@ -1,0 +1,36 @@
+import type { Route } from '@/route/schema'
+
+/** How an unattended kiosk behaves: from the route's `kiosk` block, overridden by the URL. */
+export interface KioskSettings {
+  /** Seconds without a touch before the screen resets to the start and the default language. */
+  idleSeconds: number
+  /** Seconds the attract loop stays on a stop when its narration does not end it first. */
+  dwellSeconds: number
+  /** Whether the attract loop plays narration aloud. */
+  sound: boolean
+}
+
+export const KIOSK_DEFAULTS: KioskSettings = { idleSeconds: 90, dwellSeconds: 120, sound: false }
+
+function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const raw = params.get(name)
+  if (raw === null || raw.trim() === '') return undefined
+  const value = Number(raw)
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : undefined
+}
+
+/**
+ * The kiosk's settings: URL (`?idle=60&dwell=30&sound=1`, for the museum's set-up without editing the route),
+ * then the route's `kiosk` block, then the defaults. Out-of-range URL values are clamped, not trusted.
+ */
+export function resolveKioskSettings(route: Route, search: string): KioskSettings {
+  const params = new URLSearchParams(search)
+  const sound = params.get('sound')
+  return {
+    idleSeconds:
+      numberParam(params, 'idle', 5, 3600) ?? route.kiosk?.idleSeconds ?? KIOSK_DEFAULTS.idleSeconds,
+    dwellSeconds:
+      numberParam(params, 'dwell', 1, 600) ?? route.kiosk?.dwellSeconds ?? KIOSK_DEFAULTS.dwellSeconds,
+    sound: sound === null ? (route.kiosk?.sound ?? KIOSK_DEFAULTS.sound) : sound === '1' || sound === 'on',
+  }
+}

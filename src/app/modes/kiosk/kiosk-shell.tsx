@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+
+import { useNarrator } from '@/narration/narrator-context'
+import type { Route } from '@/route/schema'
+import { useTourStore } from '@/tour/tour-context'
+import { createTourStore } from '@/tour/tour-store'
+
+import { TourShell } from '../tour/tour-shell'
+
+import { attractStep } from './attract-loop'
+import { resolveKioskSettings, type KioskSettings } from './kiosk-settings'
+import { lockDown } from './lock-down'
+import { watchdogVerdict } from './watchdog'
+
+/**
+ * The museum touch screen: the tour's views in a large-type layout, locked down, with an attract loop while
+ * nobody touches it and a reset to the start and the default language after `idleSeconds` without a touch.
+ * A reset is a new tour store (a new visit), not a hand-written reset of every field.
+ */
+export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }) {
+  const settings = useMemo(() => resolveKioskSettings(route, location.search), [route])
+  const [visit, setVisit] = useState(0)
+  const store = useMemo(
+    () => createTourStore(route, { lang: route.defaultLanguage, packUrl }),
+    // A new visit is a new store; `visit` is the reason to make one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- because visit only triggers the new store
+    [route, packUrl, visit],
+  )
+  useEffect(() => {
+    document.documentElement.classList.add('kiosk-mode')
+    const unlock = lockDown(document)
+    return () => {
+      unlock()
+      document.documentElement.classList.remove('kiosk-mode')
+    }
+  }, [])
+
+  return (
+    <div className="kiosk" data-visit={visit}>
+      <TourShell store={store} sharedScreen>
+        <KioskDriver key={visit} settings={settings} onReset={() => setVisit((v) => v + 1)} />
+      </TourShell>
+    </div>
+  )
+}
+
+const INTERACTIONS = ['pointerdown', 'keydown', 'wheel'] as const
+
+/**
+ * Runs inside the visit's providers: the attract loop (opens stops, plays them, moves on), the hand-over on the
+ * first touch, the idle reset and the watchdog. Publishes its state on the kiosk element for staff and tests.
+ */
+function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: () => void }) {
+  const store = useTourStore()
+  const narrator = useNarrator()
+  const [attracting, setAttracting] = useState(true)
+  const lastTouch = useRef(0)
+  const stopSince = useRef(0)
+  const resetsInARow = useRef(0)
+
+  useEffect(() => {
+    // Sound for the attract loop is a museum's choice; a visitor's touch always brings it back.
+    void import('howler').then(({ Howler }) => Howler.mute(attracting && !settings.sound))
+  }, [attracting, settings.sound])
+
+  useEffect(() => {
+    const onInteraction = () => {
+      lastTouch.current = performance.now()
+      setAttracting(false)
+    }
+    for (const type of INTERACTIONS)
+      document.addEventListener(type, onInteraction, { capture: true, passive: true })
+    return () => {
+      for (const type of INTERACTIONS) document.removeEventListener(type, onInteraction, { capture: true })
+    }
+  }, [])
+
+  useEffect(() => {
+    // The loop lets visitors see each landmark: the dwell time counts from the first 3D frame of the stop.
+    const onSceneReady = (event: Event) => {
+      const stopId = (event as CustomEvent<{ stopId: string }>).detail.stopId
+      if (stopId === store.getState().stopId) stopSince.current = performance.now()
+    }
+    addEventListener('scene-ready', onSceneReady)
+    return () => removeEventListener('scene-ready', onSceneReady)
+  }, [store])
+
+  useEffect(() => {
+    stopSince.current = performance.now()
+    return store.subscribe(
+      (s) => s.stopId,
+      () => {
+        stopSince.current = performance.now()
+        resetsInARow.current = 0
+      },
+    )
+  }, [store])
+
+  useEffect(() => {
+    if (!attracting) return
+    // The loop plays each stop as soon as its track is ready; the first touch hands over without a jolt.
+    return store.subscribe(
+      (s) => s.narration.status,
+      (status) => {
+        if (status === 'ready') narrator.play()
+      },
+      { fireImmediately: true },
+    )
+  }, [attracting, store, narrator])
+
+  useEffect(() => {
+    const tick = setInterval(() => {
+      const now = performance.now()
+      const state = store.getState()
+      const root = document.querySelector<HTMLElement>('.kiosk')
+      if (root) {
+        root.dataset.attract = String(attracting)
+        root.dataset.liveHowls = String(narrator.liveHowls)
+      }
+      if (!attracting && now - lastTouch.current > settings.idleSeconds * 1000) {
+        onReset()
+        return
+      }
+      if (attracting) {
+        const step = attractStep(state, (now - stopSince.current) / 1000, settings.dwellSeconds)
+        if (step.type === 'open') state.dispatch({ type: 'select-stop', stopId: step.stopId })
+      }
+      const memory = (
+        performance as Performance & { memory?: { usedJSHeapSize: number; jsHeapSizeLimit: number } }
+      ).memory
+      const gpu = window.__sceneStats
+      const verdict = watchdogVerdict(
+        {
+          secondsSinceProgress: (now - stopSince.current) / 1000,
+          attracting,
+          dwellSeconds: settings.dwellSeconds,
+          ...(memory ? { heapUsed: memory.usedJSHeapSize, heapLimit: memory.jsHeapSizeLimit } : {}),
+          ...(gpu ? { geometries: gpu.geometries, textures: gpu.textures } : {}),
+        },
+        resetsInARow.current,
+      )
+      if (verdict === 'reset') {
+        resetsInARow.current++
+        console.warn('kiosk watchdog: resetting the visit')
+        onReset()
+      } else if (verdict === 'reload' && attracting) {
+        // Last resort, and only at a quiet moment: nobody is using the screen while the loop runs.
+        console.warn('kiosk watchdog: reloading the page')
+        location.reload()
+      }
+    }, 500)
+    return () => clearInterval(tick)
+  }, [attracting, settings, store, narrator, onReset])
+
+  return null
+}

@@ -1,0 +1,162 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser, saveScreenshot } from './browser'
+import { ROUTE } from './route-data'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser.close()
+})
+
+async function openKiosk(
+  width: number,
+  height: number,
+  query: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.goto(new URL(`/?mode=kiosk&${query}`, inject('baseUrl')).href, { waitUntil: 'domcontentloaded' })
+  return { context, page, errors }
+}
+
+const stopParam = (page: Page) => page.evaluate(() => new URLSearchParams(location.search).get('stop'))
+
+describe('kiosk mode', () => {
+  it.each([
+    ['landscape', 1920, 1080],
+    ['portrait', 1080, 1920],
+  ])(
+    'lays out a %s screen with large type and touch targets, and plays itself',
+    async (name, width, height) => {
+      const { context, page, errors } = await openKiosk(width, height, 'dwell=3&idle=600')
+      // Nobody has touched it: the attract loop opens the first stop by itself.
+      await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
+      await page.waitForSelector(`[data-ready-stop="${ROUTE.stops[0]!.id}"]`, { timeout: 60_000 })
+      await saveScreenshot(page, `kiosk-${name}`)
+      const storySize = await page
+        .locator('.story p')
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).fontSize))
+      expect(storySize).toBeGreaterThanOrEqual(24)
+      const buttonHeights = await page
+        .locator('button:visible')
+        .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height))
+      expect(Math.min(...buttonHeights)).toBeGreaterThanOrEqual(48)
+      for (const label of ['中文', 'English', '粤语'])
+        await expect.poll(() => page.getByRole('button', { name: label }).isVisible()).toBe(true)
+      const map = await page.locator('.map').boundingBox()
+      const main = await page.locator('.tour-main').boundingBox()
+      if (name === 'landscape') expect(map!.x + map!.width).toBeLessThanOrEqual(main!.x + 1)
+      else expect(map!.y + map!.height).toBeLessThanOrEqual(main!.y + 1)
+      // …and moves on by itself.
+      await expect.poll(() => stopParam(page), { timeout: 30_000 }).toBe(ROUTE.stops[1]!.id)
+      expect(errors).toEqual([])
+      await context.close()
+    },
+  )
+
+  it('hands over on the first touch, then resets to the start and the default language when idle', async () => {
+    const { context, page } = await openKiosk(1920, 1080, 'dwell=2&idle=6')
+    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => page.locator('.kiosk').getAttribute('data-attract')).toBe('false')
+    await page.locator('[data-stop-id="canton-tower"]').click()
+    await expect.poll(() => page.locator('#stop-title').innerText()).toContain('Canton Tower')
+    // The visitor has control: the loop does not move on while they read (dwell is 2 s).
+    await page.waitForTimeout(3000)
+    expect(await stopParam(page)).toBe('canton-tower')
+    // Six seconds without a touch: a new visit, in Chinese, with the attract loop running again.
+    await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 15_000 }).toBe('zh-Hans')
+    await expect
+      .poll(() => page.locator('.kiosk').getAttribute('data-attract'), { timeout: 5_000 })
+      .toBe('true')
+    await expect.poll(() => stopParam(page), { timeout: 20_000 }).not.toBe('canton-tower')
+    await context.close()
+  })
+
+  it('is locked down: no context menu, no new windows, no way out through links', async () => {
+    const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=600')
+    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
+    const blocked = await page.evaluate(() => {
+      const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true })
+      document.body.dispatchEvent(menu)
+      return { menuBlocked: menu.defaultPrevented, opened: window.open('https://example.org/') }
+    })
+    expect(blocked).toEqual({ menuBlocked: true, opened: null })
+    await page.locator('.sources summary').click()
+    const before = page.url()
+    await page.locator('.sources a').first().click()
+    await page.waitForTimeout(500)
+    expect(page.url()).toBe(before)
+    expect(context.pages()).toHaveLength(1)
+    expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none')
+    await context.close()
+  })
+
+  it(
+    'cycles 60 stops with no growth in DOM nodes, listeners, GPU objects or live Howls',
+    { timeout: 600_000 },
+    async () => {
+      const { context, page, errors } = await openKiosk(1920, 1080, 'dwell=1&idle=600')
+      const cdp: CDPSession = await context.newCDPSession(page)
+      // Loading the next track and model adds listeners for a moment; the least of three looks is the resting count.
+      const sample = async () => {
+        const looks = [await look(), await look(), await look()]
+        const least = (key: 'nodes' | 'listeners' | 'heapMB') => Math.min(...looks.map((l) => l[key]))
+        return { ...looks[0]!, nodes: least('nodes'), listeners: least('listeners'), heapMB: least('heapMB') }
+      }
+      const look = async () => {
+        await page.waitForTimeout(300)
+        await cdp.send('HeapProfiler.collectGarbage')
+        const dom = await cdp.send('Memory.getDOMCounters')
+        const heap = await cdp.send('Runtime.getHeapUsage')
+        const inPage = await page.evaluate(() => ({
+          geometries: window.__sceneStats?.geometries ?? -1,
+          textures: window.__sceneStats?.textures ?? -1,
+          programs: window.__sceneStats?.programs ?? -1,
+          canvases: document.querySelectorAll('canvas').length,
+          howls: Number(document.querySelector<HTMLElement>('.kiosk')?.dataset.liveHowls ?? -1),
+        }))
+        return { nodes: dom.nodes, listeners: dom.jsEventListeners, heapMB: heap.usedSize / 1e6, ...inPage }
+      }
+      const samples: Awaited<ReturnType<typeof sample>>[] = []
+      let changes = 0
+      let last = await stopParam(page)
+      const first = ROUTE.stops[0]!.id
+      while (changes < 60) {
+        await expect.poll(() => stopParam(page), { timeout: 30_000 }).not.toBe(last)
+        last = await stopParam(page)
+        changes++
+        if (last === first) {
+          // Back at the first stop: one full cycle. Sample once its scene has drawn.
+          await page.waitForSelector(`[data-ready-stop="${first}"]`, { timeout: 30_000 })
+          samples.push(await sample())
+        }
+      }
+      console.log('kiosk soak samples (one per cycle):', JSON.stringify(samples))
+      expect(samples.length).toBeGreaterThanOrEqual(3)
+      const [baseline, ...rest] = samples.slice(1)
+      for (const later of rest) {
+        expect(later.geometries).toBe(baseline!.geometries)
+        expect(later.textures).toBe(baseline!.textures)
+        expect(later.programs).toBe(baseline!.programs)
+        expect(later.canvases).toBe(2)
+        expect(later.howls).toBeLessThanOrEqual(2)
+        expect(later.listeners).toBeLessThanOrEqual(baseline!.listeners + 20)
+        expect(later.nodes).toBeLessThanOrEqual(baseline!.nodes * 1.05 + 50)
+      }
+      expect(errors).toEqual([])
+      await context.close()
+    },
+  )
+})
