@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 const engines = ['react', 'react-dom', 'three', '@react-three/*', 'maplibre-gl', 'howler']
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/draco', 'tests/screenshots', 'bench/results.json'] },
+  { ignores: ['dist', 'node_modules', 'public/draco', 'tests/screenshots', 'bench/results.json', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,6 +1,42 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import { viteStaticCopy } from 'vite-plugin-static-copy'
+
+/**
+ * The built app's Content-Security-Policy, as a meta tag (any static host serves it): code only from the app's
+ * own origin, no eval (WebAssembly compilation is allowed for the meshopt decoder), workers from self and blob:
+ * for MapLibre, media from self for the narration. Not in dev, where Vite injects inline scripts.
+ * @see docs/security.md
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "connect-src 'self' data: blob:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  }
+}
 
 /**
  * The route packs in routes-data/ are published as static files beside the app, so a route can be replaced
@@ -9,7 +45,51 @@ import { viteStaticCopy } from 'vite-plugin-static-copy'
  */
 export default defineConfig({
   resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
-  plugins: [react(), viteStaticCopy({ targets: [{ src: 'routes-data', dest: '.' }] })],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    viteStaticCopy({
+      targets: [
+        { src: 'routes-data', dest: '.' },
+        // Draco decoders served from the app's own origin (drei's default is a CDN); fetched only by Draco models.
+        { src: 'node_modules/three/examples/jsm/libs/draco/gltf/*', dest: 'draco' },
+      ],
+    }),
+    // The installable app: its shell (code, styles, icons, MapLibre's worker) is precached; route packs are
+    // not, they are downloaded on request (src/offline/). 'prompt': a new build waits for the visitor's yes.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
+        globIgnores: ['routes-data/**'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        // A classic worker: module service workers are not in every browser a tourist carries.
+        rollupFormat: 'iife',
+      },
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        name: '以水读城 · Reading Guangzhou by Water',
+        short_name: '以水读城',
+        description:
+          'A narrated night tour of the Pearl River in Guangzhou, with a map and 3D views of its landmarks.',
+        lang: 'zh-Hans',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#0b0f1c',
+        background_color: '#0b0f1c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 
 import { negotiateLanguage, parseLang } from '@/i18n/negotiate'
 import { translate } from '@/i18n/messages'
@@ -11,6 +11,14 @@ import { TourShell } from './modes/tour/tour-shell'
 import { readUrlState } from './url-state'
 import { rememberedLanguage } from './use-url-sync'
 
+// The kiosk shell is for museum screens only; phones never download it.
+const KioskShell = lazy(() => import('./modes/kiosk/kiosk-shell').then((m) => ({ default: m.KioskShell })))
+
+// The curators' studio (CodeMirror and all) is its own chunk too.
+const StudioShell = lazy(() =>
+  import('./modes/studio/studio-shell').then((m) => ({ default: m.StudioShell })),
+)
+
 const ROUTES_URL = new URL(`${import.meta.env.BASE_URL}routes-data/`, location.href).href
 
 function browserLanguage(): Lang {
@@ -19,6 +27,17 @@ function browserLanguage(): Lang {
 
 /** Loads the route named in the URL (or the default), then shows the tour; a broken route shows its problems. */
 export function App() {
+  if (new URLSearchParams(location.search).get('mode') === 'studio') {
+    return (
+      <Suspense fallback={null}>
+        <StudioShell />
+      </Suspense>
+    )
+  }
+  return <TourApp />
+}
+
+function TourApp() {
   const [loaded, setLoaded] = useState<{ result: LoadedRoute; store?: TourStore } | null>(null)
 
   useEffect(() => {
@@ -55,6 +74,13 @@ export function App() {
   if (!loaded.result.ok || !loaded.store) {
     return <RouteProblems result={loaded.result} />
   }
+  if (new URLSearchParams(location.search).get('mode') === 'kiosk') {
+    return (
+      <Suspense fallback={null}>
+        <KioskShell route={loaded.result.route} packUrl={loaded.result.packUrl} />
+      </Suspense>
+    )
+  }
   return <TourShell store={loaded.store} />
 }
 
@@ -66,6 +92,9 @@ function RouteProblems({ result }: { result: LoadedRoute }) {
       <h1>{translate(lang, 'routeFailed')}</h1>
       <p>{translate(lang, 'routeFailedHint')}</p>
       {result.message && <p className="problem">{`${result.file}: ${result.message}`}</p>}
+      <p>
+        <a href={location.pathname}>{translate(lang, 'openDefaultRoute')}</a>
+      </p>
       <ul>
         {result.problems.map((p, i) => (
           <li key={i} className="problem">

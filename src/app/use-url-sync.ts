@@ -8,11 +8,13 @@ const LANG_KEY = 'reading-gz-by-water.lang'
 
 /**
  * Keeps the address bar and the tour in step: each stop opened is a history entry (so back and forward walk
- * through stops), a language change replaces the entry and is remembered for the next visit.
+ * through stops), a language change replaces the entry and is remembered for the next visit. A kiosk serves
+ * one visitor after another (`sharedScreen`): it only replaces the entry and remembers nothing.
  */
-export function useUrlSync(store: TourStore) {
+export function useUrlSync(store: TourStore, { sharedScreen = false }: { sharedScreen?: boolean } = {}) {
   useEffect(() => {
-    const write = (mode: 'push' | 'replace') => {
+    const write = (wanted: 'push' | 'replace') => {
+      const mode = sharedScreen ? 'replace' : wanted
       const { stopId, lang } = store.getState()
       const search = writeUrlState(location.search, { stopId, lang })
       if (search === location.search) return
@@ -33,6 +35,7 @@ export function useUrlSync(store: TourStore) {
       (s) => s.lang,
       (lang) => {
         document.documentElement.lang = lang
+        if (sharedScreen) return write('replace')
         try {
           localStorage.setItem(LANG_KEY, lang)
         } catch {
@@ -52,7 +55,7 @@ export function useUrlSync(store: TourStore) {
       offLang()
       removeEventListener('popstate', onPopState)
     }
-  }, [store])
+  }, [store, sharedScreen])
 }
 
 /** The language remembered from an earlier visit, if any. */

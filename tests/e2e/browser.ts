@@ -2,27 +2,27 @@ import { mkdirSync } from 'node:fs'
 
 import { PNG } from 'pngjs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = 'tests/screenshots'
 
+/** Chromium flags: WebGL2 on SwiftShader and no background traffic to the closed network (also used by the bench). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+]
+
 /** Debian's Chromium, headless, with WebGL2 on SwiftShader and no background traffic to the closed network. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  })
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }
 
 /** A phone-sized page (390×844) that records console errors and every request it makes. */
@@ -109,4 +109,22 @@ export async function waitForScene(page: Page, stopId: string): Promise<void> {
 /** Waits until the map has drawn its style and sources. */
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('.map-panel[data-state="ready"]', { timeout: 60_000 })
+}
+
+/**
+ * What every visit must show, asserted when a test's page closes: nothing failed to load, no request left the
+ * origin (no CDN, tiles, fonts or decoders), nothing logged an error.
+ */
+export async function closeCleanVisit(phone: PhonePage): Promise<void> {
+  const origin = new URL(phone.baseUrl).origin
+  const foreign = phone.requests.filter(
+    (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  )
+  try {
+    expect(phone.failedRequests).toEqual([])
+    expect(foreign).toEqual([])
+    expect(phone.consoleErrors).toEqual([])
+  } finally {
+    await phone.context.close()
+  }
 }

@@ -5,10 +5,13 @@ import { preview } from 'vite'
 
 /** Serves the production build (made by `npm run build` before the browser tests) on a local port. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('no production build in dist/: run `npm run build` first')
+  // E2E_DIST and E2E_PORT let several builds be tested side by side.
+  const outDir = process.env.E2E_DIST ?? 'dist'
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`no production build in ${outDir}/: run \`npm run build\` first`)
   const server = await preview({
-    preview: { port: 4174, strictPort: true, host: '127.0.0.1' },
+    build: { outDir },
+    preview: { port: Number(process.env.E2E_PORT ?? 4174), strictPort: true, host: '127.0.0.1' },
     logLevel: 'warn',
   })
   const url = server.resolvedUrls?.local[0]

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import {
+  closeCleanVisit,
   launchBrowser,
   openPhonePage,
   pixelsOf,
@@ -22,19 +23,8 @@ afterAll(async () => {
   await browser.close()
 })
 afterEach(async () => {
-  if (phone) {
-    // Every test also proves: nothing failed to load, nothing left the origin, nothing logged an error.
-    const origin = new URL(phone.baseUrl).origin
-    expect(phone.failedRequests).toEqual([])
-    expect(
-      phone.requests.filter(
-        (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
-      ),
-    ).toEqual([])
-    expect(phone.consoleErrors).toEqual([])
-    await phone.context.close()
-    phone = undefined
-  }
+  if (phone) await closeCleanVisit(phone)
+  phone = undefined
 })
 
 const LAND: [number, number, number] = [0x0b, 0x0f, 0x1c]

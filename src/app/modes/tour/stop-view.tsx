@@ -2,9 +2,11 @@ import { useEffect, useRef, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { NarrationPlayer } from '@/narration/narration-player'
+import { ErrorBoundary } from '@/ui/error-boundary'
 import { pickText } from '@/route/localised'
 import { currentStop } from '@/tour/tour-machine'
 import { useTour } from '@/tour/tour-context'
+import { SceneControls } from '@/scene/scene-controls'
 
 import { LocalisedText } from '@/stop/localised-text'
 
@@ -56,7 +58,14 @@ export function StopView({ scene }: { scene: ReactNode }) {
       </figure>
       {stop && (
         <>
-          <NarrationPlayer stop={stop} />
+          <ErrorBoundary
+            key={stop.id}
+            fallback={<p className="player error">{t('viewFailed', { what: t('play') })}</p>}
+          >
+            <NarrationPlayer stop={stop} />
+          </ErrorBoundary>
+          {/* After the player, so that Play stays the first stop after the title for keyboard users. */}
+          <SceneControls stop={stop} />
           <nav className="stop-nav" aria-label={t('stops')}>
             <button type="button" onClick={() => dispatch({ type: 'prev' })} disabled={index <= 0}>
               ← {t('prev')}

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
+import { UpdatePrompt } from '@/offline/update-prompt'
 import { CreditsDialog } from '@/stop/credits-dialog'
 import { LanguageSwitch } from '@/stop/language-switch'
 import { StopList } from '@/stop/stop-list'
@@ -11,18 +12,37 @@ import { TourStoreContext, useTour } from '@/tour/tour-context'
 import type { TourStore } from '@/tour/tour-store'
 import { pickText } from '@/route/localised'
 
+import { ErrorBoundary } from '@/ui/error-boundary'
+
 import { useUrlSync } from '../../use-url-sync'
 
 // three, R3F and drei arrive in their own chunk, after the stop list has painted.
 const SceneCanvas = lazy(() => import('@/scene/scene-canvas').then((m) => ({ default: m.SceneCanvas })))
+// The offline download sits below the stop list: it need not be in the first chunk.
+const OfflineDownload = lazy(() =>
+  import('@/offline/offline-download').then((m) => ({ default: m.OfflineDownload })),
+)
 
-/** The tourist's layout: header, map, the open stop (3D, player, story) and the list of stops. */
-export function TourShell({ store }: { store: TourStore }) {
-  useUrlSync(store)
+/**
+ * The tourist's layout: header, map, the open stop (3D, player, story) and the list of stops.
+ * `sharedScreen`: a kiosk or a studio preview, where one visit follows another: history entries are replaced and
+ * nothing is remembered for the next visitor.
+ */
+export function TourShell({
+  store,
+  sharedScreen = false,
+  children,
+}: {
+  store: TourStore
+  sharedScreen?: boolean
+  children?: ReactNode
+}) {
+  useUrlSync(store, { sharedScreen })
   return (
     <TourStoreContext.Provider value={store}>
       <NarratorProvider>
         <TourLayout />
+        {children}
       </NarratorProvider>
     </TourStoreContext.Provider>
   )
@@ -50,19 +70,35 @@ function TourLayout() {
           </button>
         </div>
       </header>
-      <MapView />
+      <ErrorBoundary
+        fallback={
+          <div className="map-panel">
+            <p className="map-status error">{t('viewFailed', { what: t('map') })}</p>
+          </div>
+        }
+      >
+        <MapView />
+      </ErrorBoundary>
       <main className="tour-main">
         <StopView
           scene={
             sceneWanted ? (
-              <Suspense fallback={<p className="scene-status">{t('sceneLoading')}</p>}>
-                <SceneCanvas />
-              </Suspense>
+              <ErrorBoundary
+                fallback={<p className="scene-status error">{t('viewFailed', { what: '3D' })}</p>}
+              >
+                <Suspense fallback={<p className="scene-status">{t('sceneLoading')}</p>}>
+                  <SceneCanvas />
+                </Suspense>
+              </ErrorBoundary>
             ) : null
           }
         />
         <StopList />
+        <Suspense fallback={null}>
+          <OfflineDownload />
+        </Suspense>
       </main>
+      <UpdatePrompt />
       {creditsOpen && <CreditsDialog onClose={() => setCreditsOpen(false)} />}
     </div>
   )
