@@ -29,10 +29,14 @@ export function useFollowStop(map: MapLibreMap | null) {
       if (prefersReducedMotion()) map.jumpTo(camera)
       else map.flyTo({ ...camera, essential: false, duration: 1600 })
     }
-    const index = store.getState().route.stops.findIndex((s) => s.id === store.getState().stopId)
-    if (index >= 0) {
+    const { route, stopId } = store.getState()
+    const index = route.stops.findIndex((s) => s.id === stopId)
+    const stop = route.stops[index]
+    if (stop) {
+      // A stop opened while the map was still loading (a kiosk's attract loop, a quick tap): go there now.
       marked = index
       map.setFeatureState({ source: 'stops', id: index }, { selected: true })
+      map.jumpTo({ center: stop.position, zoom: stop.zoom })
     }
     return store.subscribe((s) => s.stopId, follow)
   }, [map, store])
