@@ -146,7 +146,7 @@ describe('kiosk mode', () => {
         changes++
         if (last === first) {
           // Back at the first stop: one full cycle. Sample once its scene has drawn.
-          await page.waitForSelector(`[data-ready-stop="${first}"]`, { timeout: 30_000 })
+          await page.waitForSelector(`[data-ready-stop="${first}"]`, { timeout: 60_000 })
           samples.push(await sample())
         }
       }

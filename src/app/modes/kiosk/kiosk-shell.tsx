@@ -45,6 +45,8 @@ export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }
 }
 
 const INTERACTIONS = ['pointerdown', 'keydown', 'wheel'] as const
+/** How long the attract loop waits for a stop's landmark to appear before it counts the dwell time anyway. */
+const SCENE_WAIT_SECONDS = 20
 
 /**
  * Runs inside the visit's providers: the attract loop (opens stops, plays them, moves on), the hand-over on the
@@ -55,7 +57,9 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
   const narrator = useNarrator()
   const [attracting, setAttracting] = useState(true)
   const lastTouch = useRef(0)
-  const stopSince = useRef(0)
+  /** When the current stop was opened, and when its landmark was first drawn (null: not yet). */
+  const openedAt = useRef(0)
+  const shownAt = useRef<number | null>(null)
   const resetsInARow = useRef(0)
 
   useEffect(() => {
@@ -79,18 +83,19 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
     // The loop lets visitors see each landmark: the dwell time counts from the first 3D frame of the stop.
     const onSceneReady = (event: Event) => {
       const stopId = (event as CustomEvent<{ stopId: string }>).detail.stopId
-      if (stopId === store.getState().stopId) stopSince.current = performance.now()
+      if (stopId === store.getState().stopId && shownAt.current === null) shownAt.current = performance.now()
     }
     addEventListener('scene-ready', onSceneReady)
     return () => removeEventListener('scene-ready', onSceneReady)
   }, [store])
 
   useEffect(() => {
-    stopSince.current = performance.now()
+    openedAt.current = performance.now()
     return store.subscribe(
       (s) => s.stopId,
       () => {
-        stopSince.current = performance.now()
+        openedAt.current = performance.now()
+        shownAt.current = null
         resetsInARow.current = 0
       },
     )
@@ -122,7 +127,10 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
         return
       }
       if (attracting) {
-        const step = attractStep(state, (now - stopSince.current) / 1000, settings.dwellSeconds)
+        // A landmark that never draws (a broken model) must not stop the loop: the dwell then counts from
+        // SCENE_WAIT_SECONDS after the stop opened.
+        const shown = shownAt.current ?? openedAt.current + SCENE_WAIT_SECONDS * 1000
+        const step = attractStep(state, Math.max(0, now - shown) / 1000, settings.dwellSeconds)
         if (step.type === 'open') state.dispatch({ type: 'select-stop', stopId: step.stopId })
       }
       const memory = (
@@ -131,7 +139,7 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
       const gpu = window.__sceneStats
       const verdict = watchdogVerdict(
         {
-          secondsSinceProgress: (now - stopSince.current) / 1000,
+          secondsSinceProgress: (now - openedAt.current) / 1000,
           attracting,
           dwellSeconds: settings.dwellSeconds,
           ...(memory ? { heapUsed: memory.usedJSHeapSize, heapLimit: memory.jsHeapSizeLimit } : {}),
