@@ -10,8 +10,8 @@ import { z } from 'zod'
 // jitless mode validates without it and without probing for it.
 z.config({ jitless: true })
 
-/** The schema version this build reads. */
-export const SCHEMA_VERSION = 1
+/** The schema version this build reads; older files are migrated on load (src/route/migrations.ts). */
+export const SCHEMA_VERSION = 2
 
 /** Languages a route may carry, as BCP 47 tags. */
 export const LANGUAGES = ['zh-Hans', 'en', 'yue'] as const
@@ -151,6 +151,22 @@ export const HotspotSchema = z
   .strict()
 export type Hotspot = z.infer<typeof HotspotSchema>
 
+/**
+ * Where the boat must be for a stop's narration to start by itself: within a radius of the stop, or on a stretch
+ * of the course (between the course points nearest `from` and `to`, in the direction of travel).
+ */
+export const TriggerSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('radius'),
+      /** Metres from the stop's position. */
+      radius: z.number().min(20, 'radius must be at least 20 m').max(5000, 'radius must be at most 5000 m'),
+    })
+    .strict(),
+  z.object({ type: z.literal('segment'), from: CoordinateSchema, to: CoordinateSchema }).strict(),
+])
+export type Trigger = z.infer<typeof TriggerSchema>
+
 export const StopSchema = z
   .object({
     id: IdSchema,
@@ -159,6 +175,8 @@ export const StopSchema = z
     story: LocalisedTextSchema,
     position: CoordinateSchema,
     zoom: z.number().min(0).max(22),
+    /** Where on the river this stop's narration starts by itself, when the visitor lets it. */
+    trigger: TriggerSchema,
     model: ModelSchema,
     /** Named camera views of the 3D scene, offered as buttons under it. */
     views: z.array(CameraViewSchema).optional(),
@@ -198,7 +216,10 @@ export const RouteSchema = z
   .object({
     $schema: z.string().optional(),
     schemaVersion: z.literal(SCHEMA_VERSION, {
-      error: `schemaVersion must be ${SCHEMA_VERSION} for this version of the app`,
+      error: (issue) =>
+        typeof issue.input === 'number' && issue.input > SCHEMA_VERSION
+          ? `schemaVersion ${issue.input} is newer than this app reads (${SCHEMA_VERSION}): update the app`
+          : `schemaVersion must be ${SCHEMA_VERSION} (or 1, which is migrated on load)`,
     }),
     id: IdSchema,
     defaultLanguage: LangSchema,
@@ -210,6 +231,13 @@ export const RouteSchema = z
     map: MapSettingsSchema,
     course: z.array(CoordinateSchema).min(2, 'the course needs at least two points'),
     stops: z.array(StopSchema).min(1, 'a route needs at least one stop'),
+    /** The boat: how fast it usually goes, for the simulated cruise and for timing narration against travel. */
+    cruise: z
+      .object({
+        speedKmh: z.number().min(1, 'speedKmh must be at least 1').max(60, 'speedKmh must be at most 60'),
+      })
+      .strict()
+      .optional(),
     credits: z.array(CreditSchema),
     /** How the route behaves on an unattended museum touch screen (`?mode=kiosk`); the URL may override. */
     kiosk: z

@@ -83,8 +83,8 @@ describe('validateRouteText on hostile input', () => {
 
   it('rejects __proto__ and constructor keys as unknown keys without polluting prototypes', () => {
     const text = toText(createTestRoute({ stops: 1 })).replace(
-      '"schemaVersion": 1,',
-      '"schemaVersion": 1,\n  "__proto__": { "polluted": true },\n  "constructor": { "prototype": { "polluted": true } },',
+      '"schemaVersion": 2,',
+      '"schemaVersion": 2,\n  "__proto__": { "polluted": true },\n  "constructor": { "prototype": { "polluted": true } },',
     )
     const result = validateRouteText(text)
     expect(result.route).toBeUndefined()

@@ -63,7 +63,7 @@ describe('validateRouteText', () => {
     expect(errorsOf(text)[0]).toMatchObject({
       pointer: '/schemaVersion',
       line: lineOf(text, '"schemaVersion"'),
-      message: 'schemaVersion must be 1 for this version of the app',
+      message: 'schemaVersion 7 is newer than this app reads (2): update the app',
     })
   })
 

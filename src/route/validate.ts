@@ -3,6 +3,7 @@ import type { z } from 'zod'
 
 import { domainProblems, type DomainProblem } from './domain-checks'
 import { lineIndex, offsetOfPath } from './json-positions'
+import { migrateRoute } from './migrations'
 import { toPointer, type Problem } from './problem'
 import { RouteSchema, type Route } from './schema'
 import { closestKey } from './suggest'
@@ -17,6 +18,8 @@ export interface ValidationContext {
 export interface ValidationResult {
   route?: Route
   problems: Problem[]
+  /** The file's schemaVersion when it was older and has been migrated: saving the route keeps the migration. */
+  migratedFrom?: number
 }
 
 type Path = (string | number)[]
@@ -214,15 +217,25 @@ function validateRouteValue(
   if (tooLong) {
     return { problems: [locate(tooLong, 'error', `more than ${MAX_ARRAY_LENGTH} items: split the route`)] }
   }
-  const parsed = RouteSchema.safeParse(value, { reportInput: true })
+  const { value: current, migratedFrom, notices } = migrateRoute(value)
+  const migrationNotices = notices.map((notice) =>
+    locate(['schemaVersion'], 'warning', `migrated from schemaVersion ${migratedFrom}: ${notice}`),
+  )
+  const parsed = RouteSchema.safeParse(current, { reportInput: true })
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_SCHEMA_PROBLEMS)
-    return { problems: issues.flatMap((issue) => issueProblems(issue, locate)) }
+    return { problems: [...migrationNotices, ...issues.flatMap((issue) => issueProblems(issue, locate))] }
   }
-  const problems = domainProblems(parsed.data, ctx).map((p: DomainProblem) =>
-    locate(p.path, p.severity, p.message, p.atKey),
-  )
-  return problems.some((p) => p.severity === 'error') ? { problems } : { route: parsed.data, problems }
+  const problems = [
+    ...migrationNotices,
+    ...domainProblems(parsed.data, ctx).map((p: DomainProblem) =>
+      locate(p.path, p.severity, p.message, p.atKey),
+    ),
+  ]
+  if (problems.some((p) => p.severity === 'error')) return { problems }
+  return migratedFrom === undefined
+    ? { route: parsed.data, problems }
+    : { route: parsed.data, problems, migratedFrom }
 }
 
 function issueProblems(

@@ -4,7 +4,7 @@ import type { Route, Stop } from '@/route/schema'
 export function createTestRoute({ stops = 3 }: { stops?: number } = {}): Route {
   return {
     $schema: '../route.schema.json',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'test-route',
     defaultLanguage: 'zh-Hans',
     languages: ['zh-Hans', 'en'],
@@ -50,6 +50,7 @@ export function createTestStop(i: number): Stop {
     story: { 'zh-Hans': '故事。\n\n第二段。', en: 'A story.\n\nA second paragraph.' },
     position: [113.22 + i * 0.01, 23.1],
     zoom: 15,
+    trigger: { type: 'radius', radius: 300 },
     model: { src: `models/${id}.glb`, alt: { 'zh-Hans': '模型。', en: 'A model.' } },
     narration: {
       'zh-Hans': { audio: [`audio/${id}.zh-Hans.webm`], captions: `audio/${id}.zh-Hans.vtt` },
