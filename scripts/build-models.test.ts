@@ -6,7 +6,9 @@ import { ALL_EXTENSIONS } from '@gltf-transform/extensions'
 import { MeshoptDecoder } from 'meshoptimizer'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { MODEL_BUDGET, MODEL_CREDIT, STOP_IDS } from './build-models'
+import { bankHints, WATER_LEVEL } from '../src/scene/site-layout'
+
+import { MODEL_BUDGET, MODEL_CREDIT, modelFigures, STOP_IDS } from './build-models'
 
 const MODELS = fileURLToPath(new URL('../routes-data/pearl-river-night/models/', import.meta.url))
 
@@ -56,6 +58,22 @@ describe.each(STOP_IDS)('model %s', (id) => {
     expect(root.getDefaultScene()?.getExtras()['credit']).toBe(MODEL_CREDIT)
   })
 
+  it('leaves the river to the scene, and says where its banks are in a form the scene reads', async () => {
+    const doc = await io.readBinary(new Uint8Array(readFileSync(file)))
+    expect(
+      doc
+        .getRoot()
+        .listMaterials()
+        .map((m) => m.getName()),
+    ).not.toContain('water')
+    const { banks, problem } = bankHints(doc.getRoot().getDefaultScene()!.getExtras())
+    expect(problem).toBeUndefined()
+    // Nothing hangs below the river's surface but what stands in it (piers, quays, hulls: a few metres).
+    const { min } = getBounds(doc.getRoot().getDefaultScene()!)
+    expect(min[1]).toBeGreaterThanOrEqual(WATER_LEVEL - 3.5)
+    if (id === 'haizhu-bridge') expect(banks?.map((b) => b.facing)).toEqual([90, -90])
+  })
+
   const real = REAL_HEIGHTS[id]
   if (real !== undefined) {
     it(`is ${real} m high, ±15 %`, async () => {
@@ -66,4 +84,22 @@ describe.each(STOP_IDS)('model %s', (id) => {
       expect(height).toBeLessThanOrEqual(real * 1.15)
     })
   }
+})
+
+describe('modelFigures', () => {
+  it('counts a curator’s Draco and WebP model: bytes, triangles, draw calls, texture bytes', async () => {
+    const path = fileURLToPath(new URL('../tests/fixtures/curator-draco-webp.glb', import.meta.url))
+    const figures = await modelFigures(path)
+    // A box (12 triangles) and a four-sided roof (8), one primitive, one WebP image.
+    expect(figures).toMatchObject({ bytes: readFileSync(path).byteLength, triangles: 20, primitives: 1 })
+    expect(figures.textureBytes).toBeGreaterThan(0)
+    expect(figures.textureBytes).toBeLessThan(figures.bytes)
+  })
+
+  it('counts a default landmark as the build does, with no textures', async () => {
+    const figures = await modelFigures(`${MODELS}canton-tower.glb`)
+    expect(figures.textureBytes).toBe(0)
+    expect(figures.triangles).toBeGreaterThan(1000)
+    expect(figures.primitives).toBeGreaterThanOrEqual(1)
+  })
 })

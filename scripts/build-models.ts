@@ -1,19 +1,23 @@
 /**
  * Procedurally builds one low-poly night model per stop of the pearl-river-night route.
- * Real metres, Y up, origin at the ground centre of the site, river side toward +Z.
+ * Real metres, Y up, origin at the ground centre of the site, river side toward +Z. The scene draws the river
+ * (at WATER_LEVEL) and the bank around each model; a model that is not simply on a bank with the river in front
+ * says where its banks are in its scene extras (`riverBanks`, see src/scene/site-layout.ts).
  * Run: npx tsx scripts/build-models.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { Document, Logger, NodeIO } from '@gltf-transform/core'
 import {
+  ALL_EXTENSIONS,
   EXTMeshoptCompression,
   KHRMaterialsEmissiveStrength,
   KHRMeshQuantization,
 } from '@gltf-transform/extensions'
 import { dedup, meshopt, prune, weld } from '@gltf-transform/functions'
+import draco3d from 'draco3dgltf'
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer'
 import {
   BoxGeometry,
@@ -36,6 +40,8 @@ import {
 } from 'three'
 import { ConvexGeometry } from 'three/addons/geometries/ConvexGeometry.js'
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js'
+
+import { WATER_LEVEL, type BankEdge } from '../src/scene/site-layout'
 
 /** Stop ids of the pearl-river-night route, west to east. */
 export const STOP_IDS = [
@@ -89,6 +95,8 @@ interface MaterialSpec {
 interface Model {
   materials: Record<string, MaterialSpec>
   parts: Map<string, Geoms>
+  /** Where the river banks are, when not one bank with the river in front (+Z). */
+  riverBanks?: BankEdge[]
 }
 
 /** One model under construction: geometries collected per material, merged into one primitive each. */
@@ -550,7 +558,8 @@ function buildHaizhuBridge(): Model {
     block(6, 1.6, 0.3, 0, deckY + 8.6, halfW + 0.5),
     block(6, 1.6, 0.3, 0, deckY + 8.6, -halfW - 0.5),
   )
-  for (const x of [-24.5, 24.5]) add('pier', block(5, deckY - 1.4, halfW * 2 + 2, x, 0, 0))
+  for (const x of [-24.5, 24.5])
+    add('pier', block(5, deckY - 1.4 - WATER_LEVEL, halfW * 2 + 2, x, WATER_LEVEL, 0))
   for (const x of [-95, 95]) add('pier', block(8, deckY - 1.4, halfW * 2 + 4, x, 0, 0))
   for (let x = -84; x <= 84; x += 14) {
     for (const z of [-halfW + 1.2, halfW - 1.2]) {
@@ -559,6 +568,11 @@ function buildHaizhuBridge(): Model {
       add('lampLight', light)
     }
   }
+  // The river runs under the bridge, between a bank at each end.
+  model.riverBanks = [
+    { x: spans[0]!.x0, z: 0, facing: 90 },
+    { x: spans[2]!.x1, z: 0, facing: -90 },
+  ]
   return model
 }
 
@@ -1096,11 +1110,9 @@ function buildShamian(): Model {
   return model
 }
 
-/** White Swan Pool: a wide water plane with cruise boats and a dragon boat, the White Swan Hotel slab behind. */
+/** White Swan Pool: cruise boats and a dragon boat on the wide river, the White Swan Hotel slab on the bank. */
 function buildWhiteSwanPool(): Model {
   const { model, add } = createModel({
-    water: { color: 0x10263c, metallic: 0.3, roughness: 0.2, emissive: 0x0c1e34, strength: 0.8 },
-    bank: { color: 0x4a4a48, roughness: 0.95, flood: 0.25 },
     hotel: { color: 0xd9dcdc, roughness: 0.8, flood: 0.3 },
     lit: { color: 0xfff0c8, emissive: 0xffd08a, strength: 1.3 },
     dark: { color: 0x1a2028, metallic: 0.3, roughness: 0.3 },
@@ -1112,9 +1124,7 @@ function buildWhiteSwanPool(): Model {
     lantern: { color: 0x602010, emissive: 0xff7a2a, strength: 3 },
   })
   const rng = seeded(17)
-  add('water', new PlaneGeometry(280, 180).rotateX(-Math.PI / 2))
-  add('bank', block(280, 2.5, 40, 0, -0.5, -110))
-  // Hotel slab (illustrative height) behind the pool, its long face to the water.
+  // Hotel slab (illustrative height) on the bank behind the pool, its long face to the water.
   const hx = 30
   const hz = -108
   const hw = 110
@@ -1122,8 +1132,8 @@ function buildWhiteSwanPool(): Model {
   const storeys = 28
   add(
     'hotel',
-    block(hw, 4 + storeys * 3.2 + 2, hd, hx, 2, hz),
-    block(hw * 0.35, 6, hd * 0.8, hx, 4 + storeys * 3.2 + 4, hz),
+    block(hw, 4 + storeys * 3.2 + 2, hd, hx, 0, hz),
+    block(hw * 0.35, 6, hd * 0.8, hx, 4 + storeys * 3.2 + 2, hz),
   )
   const lit: Geoms = []
   const dark: Geoms = []
@@ -1136,20 +1146,20 @@ function buildWhiteSwanPool(): Model {
   for (const wall of wallsOf(plan)) {
     windows(
       wall,
-      { y: 6, storeys, storeyH: 3.2, bay: 3.6, paneW: 3, paneH: 1.9, sill: 0.7, lit: 0.7, rng, margin: 1 },
+      { y: 4, storeys, storeyH: 3.2, bay: 3.6, paneW: 3, paneH: 1.9, sill: 0.7, lit: 0.7, rng, margin: 1 },
       lit,
       dark,
     )
   }
   add('lit', ...lit)
   add('dark', ...dark)
-  add('lantern', block(30, 3, 0.4, hx, 4 + storeys * 3.2 + 5, hz + hd * 0.4 + 0.3)) // rooftop sign
+  add('lantern', block(30, 3, 0.4, hx, 4 + storeys * 3.2 + 3, hz + hd * 0.4 + 0.3)) // rooftop sign
   // Cruise boats.
   for (const [x, z, rot] of [
     [-45, -10, 0.15],
     [50, 30, Math.PI - 0.1],
   ] as const) {
-    const b = placeBoat(cruiseBoat(38, 9, 2), x, 0, z, rot)
+    const b = placeBoat(cruiseBoat(38, 9, 2), x, WATER_LEVEL, z, rot)
     add('boatHull', ...b.hull)
     add('cabin', ...b.cabin)
     add('lit', ...b.glass)
@@ -1185,12 +1195,14 @@ function buildWhiteSwanPool(): Model {
   for (let k = 0; k < 5; k++)
     dragon.lanterns.push(place(new IcosahedronGeometry(0.45, 0), -7 + k * 3.5, 2.4, 0))
   for (let k = 0; k < 5; k++) dragon.gold.push(rod([-7 + k * 3.5, 0.7, 0], [-7 + k * 3.5, 2.1, 0], 0.05, 3))
-  const dm = new Matrix4().makeRotationY(-0.3).setPosition(-15, 0, 55)
+  const dm = new Matrix4().makeRotationY(-0.3).setPosition(-15, WATER_LEVEL, 55)
   for (const list of Object.values(dragon)) for (const g of list) g.applyMatrix4(dm)
   add('dragon', ...dragon.hull)
   add('gold', ...dragon.gold)
   add('cabin', ...dragon.crew)
   add('lantern', ...dragon.lanterns)
+  // The hotel's bank: its front edge a promenade's width before the slab, the pool in front of it.
+  model.riverBanks = [{ x: 0, z: hz + hd / 2 + 10, facing: 0 }]
   return model
 }
 
@@ -1198,7 +1210,6 @@ function buildWhiteSwanPool(): Model {
 function buildTianziPier(): Model {
   const { model, add } = createModel({
     quay: { color: 0x8a867c, roughness: 0.95, flood: 0.25 },
-    water: { color: 0x10263c, metallic: 0.3, roughness: 0.2, emissive: 0x0c1e34, strength: 0.8 },
     roofTile: { color: 0x55695e, roughness: 0.7, flood: 0.35 },
     red: { color: 0xb02e22, roughness: 0.7, flood: 0.45 },
     wall: { color: 0xe2dcd0, roughness: 0.85, flood: 0.35 },
@@ -1209,9 +1220,8 @@ function buildTianziPier(): Model {
     led: { color: 0x102040, emissive: 0x40b0ff, strength: 3 },
     lampLight: { color: 0xffe6b0, emissive: 0xffd890, strength: 4 },
   })
-  const waterY = -3
+  const waterY = WATER_LEVEL
   add('quay', block(90, 6, 30, 0, -6, -15))
-  add('water', new PlaneGeometry(90, 45).rotateX(-Math.PI / 2).translate(0, waterY, 22.5))
   // Gate hall with red columns and a double-eaved hip roof with flared eaves.
   const gz = -14
   add('wall', block(26, 6.5, 9, 0, 0, gz))
@@ -1286,6 +1296,8 @@ function buildTianziPier(): Model {
     add('red', l.post)
     add('lampLight', l.light)
   }
+  // The quay's front is the bank's edge; pontoon and ferry lie on the river.
+  model.riverBanks = [{ x: 0, z: 0, facing: 0 }]
   return model
 }
 
@@ -1435,6 +1447,8 @@ function buildHaixinsha(): Model {
       add('floodlight', block(7, 4, 1, x, 40, zz + Math.sign(-zz) * 0.8))
     }
   }
+  // An island in mid-river: its own embankment, and the north bank across the channel behind it.
+  model.riverBanks = [{ x: 0, z: -b - 80, facing: 0 }]
   return model
 }
 
@@ -1606,21 +1620,31 @@ async function toGlb(id: string, model: Model, io: NodeIO): Promise<Uint8Array> 
     )
   }
   const node = doc.createNode(id).setMesh(mesh)
-  doc.createScene(id).addChild(node).setExtras({ credit: MODEL_CREDIT })
+  doc
+    .createScene(id)
+    .addChild(node)
+    .setExtras({ credit: MODEL_CREDIT, ...(model.riverBanks ? { riverBanks: model.riverBanks } : {}) })
   doc.getRoot().setDefaultScene(doc.getRoot().listScenes()[0]!)
   await doc.transform(dedup(), weld(), prune(), meshopt({ encoder: MeshoptEncoder, level: 'medium' }))
   return io.writeBinary(doc)
 }
 
-interface ModelStats {
-  id: StopId
+/** What a model costs: bytes to download, triangles and draw calls (primitives) to draw, texture bytes. */
+export interface ModelFigures {
   bytes: number
   triangles: number
+  /** Draw calls the model adds to each pass (the river's reflection draws it a second time). */
   primitives: number
+  /** Bytes of its images as stored (PNG, JPEG, WebP). */
+  textureBytes: number
+}
+
+interface ModelStats extends ModelFigures {
+  id: StopId
 }
 
 /** Reads a GLB back and counts what it holds. */
-async function statsOf(id: StopId, glb: Uint8Array, io: NodeIO): Promise<ModelStats> {
+async function figuresOf(glb: Uint8Array, io: NodeIO): Promise<ModelFigures> {
   const doc = await io.readBinary(glb)
   let triangles = 0
   let primitives = 0
@@ -1630,7 +1654,24 @@ async function statsOf(id: StopId, glb: Uint8Array, io: NodeIO): Promise<ModelSt
       triangles += (prim.getIndices()?.getCount() ?? prim.getAttribute('POSITION')!.getCount()) / 3
     }
   }
-  return { id, bytes: glb.byteLength, triangles, primitives }
+  const textureBytes = doc
+    .getRoot()
+    .listTextures()
+    .reduce((sum, t) => sum + (t.getImage()?.byteLength ?? 0), 0)
+  return { bytes: glb.byteLength, triangles, primitives, textureBytes }
+}
+
+/**
+ * The figures of any GLB the app can show (meshopt, Draco, WebP), for `npm run bench`'s per-stop rows: bytes,
+ * triangles, draw calls, texture bytes.
+ */
+export async function modelFigures(path: string): Promise<ModelFigures> {
+  await MeshoptDecoder.ready
+  const io = new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({
+    'meshopt.decoder': MeshoptDecoder,
+    'draco3d.decoder': await draco3d.createDecoderModule(),
+  })
+  return figuresOf(new Uint8Array(readFileSync(path)), io)
 }
 
 /** Builds every stop's GLB into outDir and returns their figures. */
@@ -1642,7 +1683,7 @@ export async function buildModels(outDir = OUT_DIR): Promise<ModelStats[]> {
     const glb = await toGlb(id, BUILDERS[id](), io)
     const file = join(outDir, `${id}.glb`)
     writeFileSync(file, glb)
-    stats.push(await statsOf(id, glb, io))
+    stats.push({ id, ...(await figuresOf(glb, io)) })
   }
   return stats
 }
@@ -1651,10 +1692,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const stats = await buildModels()
   const rows = stats.map(
     (s) =>
-      `${s.id.padEnd(24)}${String(s.bytes).padStart(9)}${String(s.triangles).padStart(11)}${String(s.primitives).padStart(12)}`,
+      `${s.id.padEnd(24)}${String(s.bytes).padStart(9)}${String(s.triangles).padStart(11)}${String(s.primitives).padStart(12)}${String(s.textureBytes).padStart(15)}`,
   )
   console.log(
-    `${'stop id'.padEnd(24)}${'bytes'.padStart(9)}${'triangles'.padStart(11)}${'primitives'.padStart(12)}`,
+    `${'stop id'.padEnd(24)}${'bytes'.padStart(9)}${'triangles'.padStart(11)}${'primitives'.padStart(12)}${'texture bytes'.padStart(15)}`,
   )
   console.log(rows.join('\n'))
   const over = stats.filter((s) => s.bytes > MODEL_BUDGET.bytes || s.triangles > MODEL_BUDGET.triangles)

@@ -1,5 +1,5 @@
-import { useThree } from '@react-three/fiber'
-import { useEffect } from 'react'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useRef } from 'react'
 
 /** The renderer's own figures, read live from `renderer.info` each time a property is read. */
 export interface SceneStats {
@@ -9,10 +9,10 @@ export interface SceneStats {
   readonly textures: number
   /** Compiled shader programs still in use. */
   readonly programs: number
-  /** Draw calls and triangles of the last frame drawn. */
+  /** Draw calls and triangles of the last frame drawn, the river's reflection pass included. */
   readonly calls: number
   readonly triangles: number
-  /** Frames drawn since the context was (re)created. */
+  /** Frames the canvas has drawn. */
   readonly frames: number
   /** Whether the 3D view draws with WebGL2. */
   readonly webgl2: boolean
@@ -34,6 +34,15 @@ declare global {
  */
 export function GpuStats(): null {
   const gl = useThree((s) => s.gl)
+  const frames = useRef(0)
+  // three starts counting afresh at every render call, and the river's reflection is a render call inside the
+  // frame's own: counting per frame instead gives what a frame costs, both passes.
+  useFrame((state) => {
+    // Set on every frame: a restored context comes with a new `info`.
+    state.gl.info.autoReset = false
+    state.gl.info.reset()
+    frames.current++
+  })
   useEffect(() => {
     const context = gl.getContext()
     const stats: SceneStats = {
@@ -54,7 +63,7 @@ export function GpuStats(): null {
         return gl.info.render.triangles
       },
       get frames() {
-        return gl.info.render.frame
+        return frames.current
       },
       webgl2: typeof WebGL2RenderingContext !== 'undefined' && context instanceof WebGL2RenderingContext,
       get contextLost() {

@@ -1,4 +1,3 @@
-import { PerformanceMonitor } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
 import { Color, type Material, type MeshStandardMaterial, type Object3D } from 'three'
@@ -25,12 +24,12 @@ function litMaterials(root: Object3D): MeshStandardMaterial[] {
 }
 
 /**
- * Guangzhou's lighting festival on the open landmark: while on, its lit materials pulse and the coloured LEDs
- * run through the colours, and the canvas renders continuously (measured by a PerformanceMonitor that drops
- * the resolution if the phone cannot keep up). When off, the materials get their own light back and the
- * canvas returns to rendering on demand. Reduced motion: a slow colour drift without pulsing.
+ * Guangzhou's lighting festival on the open landmark and its riverfront: while on, their lit materials pulse
+ * and the coloured LEDs run through the colours, and the canvas renders continuously. When off, the materials
+ * get their own light back and the canvas returns to rendering on demand. Reduced motion: a slow colour drift
+ * without pulsing.
  */
-export function LightShow({ on, onSlow }: { on: boolean; onSlow: () => void }) {
+export function LightShow({ on }: { on: boolean }) {
   const scene = useThree((s) => s.scene)
   const invalidate = useThree((s) => s.invalidate)
   const originals = useRef(new Map<MeshStandardMaterial, Original>())
@@ -75,5 +74,5 @@ export function LightShow({ on, onSlow }: { on: boolean; onSlow: () => void }) {
     invalidate()
   })
 
-  return on ? <PerformanceMonitor onDecline={onSlow} flipflops={2} onFallback={onSlow} /> : null
+  return null
 }

@@ -1,6 +1,6 @@
-import { AdaptiveDpr, OrbitControls, Stars } from '@react-three/drei'
+import { AdaptiveDpr, OrbitControls, PerformanceMonitor } from '@react-three/drei'
 import { Canvas } from '@react-three/fiber'
-import { Suspense, useState } from 'react'
+import { useRef, useState } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
@@ -10,26 +10,24 @@ import { currentStop } from '@/tour/tour-machine'
 import { useTour } from '@/tour/tour-context'
 import { ErrorBoundary } from '@/ui/error-boundary'
 
+import { CameraCapture } from './camera-capture'
 import { CameraRig, type CameraGoal } from './camera-rig'
 import { ContextGuard } from './context-guard'
 import { GpuStats } from './gpu-stats'
 import { HotspotMarkers } from './hotspot-markers'
 import { LightShow } from './light-show'
+import { ModelStatus } from './model-status'
 import { NightLighting } from './night-lighting'
+import { HORIZON, NightSky } from './night-sky'
+import { Placeholder } from './placeholder'
+import { declined, inclined, QUALITY_SETTINGS, settled, type Quality } from './quality'
+import { RiverBank, type RiverBankApi } from './river-bank'
 import { selectionFor, useSceneStore } from './scene-store'
+import type { Site } from './site-layout'
 import { StopModel } from './stop-model'
+import { useModel } from './use-model'
 import { useNarrationCues } from './use-narration-cues'
 import { Water } from './water'
-
-/** Stands in for a model that could not be loaded, so the scene still shows where the landmark would be. */
-function Placeholder() {
-  return (
-    <mesh position={[0, 20, 0]}>
-      <boxGeometry args={[40, 40, 40]} />
-      <meshBasicMaterial color="#f0a23a" wireframe />
-    </mesh>
-  )
-}
 
 /**
  * The one 3D canvas of the visit (one WebGL context): the open stop's model mounts inside it, keyed by stop,
@@ -47,33 +45,47 @@ export function SceneCanvas() {
   const hotspotId = useSceneStore((s) => selectionFor(s, stop?.id).hotspotId)
   const chooseHotspot = useSceneStore((s) => s.chooseHotspot)
   const lightShow = useSceneStore((s) => s.lightShow)
-  // Full resolution up to 2× until the light show measures that this phone cannot keep up.
-  const [maxDpr, setMaxDpr] = useState(2)
+  // Full quality until a PerformanceMonitor measures that this device cannot keep up. It measures only while
+  // the canvas draws continuously (the light show): frames drawn on demand say nothing about frame rate.
+  const [quality, setQuality] = useState<Quality>('high')
+  const bank = useRef<RiverBankApi>(null)
+  const [placeBank] = useState(() => (site: Site | null) => bank.current?.place(site))
   const [failedStop, setFailedStop] = useState<string | null>(null)
   const [readyStop, setReadyStop] = useState<string | null>(null)
   const [lost, setLost] = useState(false)
   const [overview, setOverview] = useState<{ stopId: string; position: Vec3; target: Vec3 } | null>(null)
   const [arrived, setArrived] = useState('')
+  const modelUrl = stop ? assetUrl(packUrl, stop.model.src) : null
+  const model = useModel(modelUrl)
+  const load = model.load
+  const onFramed = (frame: { position: Vec3; target: Vec3 }) => {
+    if (!stop) return
+    setOverview({ stopId: stop.id, ...frame })
+    setArrived(`${stop.id}/overview`)
+  }
 
   const view = stop?.views?.find((v) => v.id === viewId)
   let goal: CameraGoal | null = null
   if (stop && view) goal = { stopId: stop.id, viewId: view.id, position: view.position, target: view.target }
   else if (stop && overview?.stopId === stop.id) goal = { ...overview, viewId: 'overview' }
 
-  const ready = !lost && readyStop !== null && readyStop === stop?.id
+  // Drawn with this stop's model, and not one drawn on an earlier visit to the stop while this one loads.
+  const ready = !lost && load?.status === 'ready' && readyStop !== null && readyStop === stop?.id
   return (
     <>
       <Canvas
         className="scene-canvas"
         frameloop="demand"
-        dpr={[1, maxDpr]}
+        dpr={[1, QUALITY_SETTINGS[quality].maxDpr]}
         // While the visitor drags, AdaptiveDpr draws at half resolution, then sharp again when they let go.
         performance={{ min: 0.5 }}
         camera={{ position: [120, 60, 160], fov: 40, near: 1, far: 20000 }}
         data-ready-stop={ready ? readyStop : ''}
         data-view={ready && goal && arrived === `${goal.stopId}/${goal.viewId}` ? goal.viewId : ''}
+        data-quality={quality}
       >
         <GpuStats />
+        <CameraCapture />
         <ContextGuard
           onLost={() => setLost(true)}
           onRestored={() => {
@@ -83,46 +95,62 @@ export function SceneCanvas() {
             }
           }}
         />
-        <color attach="background" args={['#060a16']} />
-        <fog attach="fog" args={['#060a16', 900, 6000]} />
+        <color attach="background" args={[HORIZON]} />
+        <fog attach="fog" args={[HORIZON, 900, 6000]} />
         <NightLighting />
-        <Stars radius={4000} depth={600} count={1500} factor={60} fade speed={0} />
-        <Water />
-        {stop && (
-          <ErrorBoundary key={stop.id} onError={() => setFailedStop(stop.id)} fallback={<Placeholder />}>
-            <Suspense fallback={null}>
-              <StopModel
-                url={assetUrl(packUrl, stop.model.src)}
-                placement={stop.model}
-                onFramed={(frame) => {
-                  setOverview({ stopId: stop.id, ...frame })
-                  setArrived(`${stop.id}/overview`)
-                }}
-                onReady={() => {
-                  setReadyStop(stop.id)
-                  window.dispatchEvent(new CustomEvent('scene-ready', { detail: { stopId: stop.id } }))
-                }}
-              >
-                {stop.hotspots && (
-                  <HotspotMarkers
-                    hotspots={stop.hotspots}
-                    chosenId={hotspotId}
-                    labelOf={(h) => pickText(h.label, lang, defaultLang).text}
-                    onChoose={(id) => chooseHotspot(stop.id, id)}
-                  />
-                )}
-              </StopModel>
-            </Suspense>
+        <NightSky />
+        <Water reflection={QUALITY_SETTINGS[quality].reflection} />
+        <RiverBank ref={bank} />
+        {stop && (load?.status === 'failed' || load?.status === 'cancelled') && (
+          <Placeholder key={stop.id} onPlaced={placeBank} onFramed={onFramed} />
+        )}
+        {stop && modelUrl && load?.status === 'ready' && (
+          <ErrorBoundary
+            key={stop.id}
+            onError={() => setFailedStop(stop.id)}
+            fallback={<Placeholder onPlaced={placeBank} onFramed={onFramed} />}
+          >
+            <StopModel
+              gltf={load.gltf}
+              url={modelUrl}
+              placement={stop.model}
+              onPlaced={placeBank}
+              onFramed={onFramed}
+              onReady={() => {
+                setReadyStop(stop.id)
+                window.dispatchEvent(new CustomEvent('scene-ready', { detail: { stopId: stop.id } }))
+              }}
+            >
+              {stop.hotspots && (
+                <HotspotMarkers
+                  hotspots={stop.hotspots}
+                  chosenId={hotspotId}
+                  labelOf={(h) => pickText(h.label, lang, defaultLang).text}
+                  onChoose={(id) => chooseHotspot(stop.id, id)}
+                />
+              )}
+            </StopModel>
           </ErrorBoundary>
         )}
         <CameraRig goal={goal} onArrive={(id) => setArrived(`${stop?.id ?? ''}/${id}`)} />
-        <LightShow on={lightShow} onSlow={() => setMaxDpr(1)} />
+        <LightShow on={lightShow} />
+        {lightShow && (
+          <PerformanceMonitor
+            flipflops={2}
+            onDecline={() => setQuality(declined)}
+            onIncline={() => setQuality(inclined)}
+            onFallback={() => setQuality(settled)}
+          />
+        )}
         <AdaptiveDpr />
         <OrbitControls makeDefault regress enableDamping={false} maxPolarAngle={Math.PI * 0.49} />
       </Canvas>
       {stop && failedStop === stop.id && <p className="scene-status error">{t('sceneFailed')}</p>}
       {stop && lost && <p className="scene-status">{t('sceneRestoring')}</p>}
-      {stop && !lost && readyStop !== stop.id && failedStop !== stop.id && (
+      {stop && !lost && failedStop !== stop.id && load && load.status !== 'ready' && (
+        <ModelStatus load={load} t={t} onCancel={model.cancel} onRetry={model.retry} />
+      )}
+      {stop && !lost && failedStop !== stop.id && load?.status === 'ready' && readyStop !== stop.id && (
         <p className="scene-status">{t('sceneLoading')}</p>
       )}
       <p className="scene-hint" aria-hidden="true">

@@ -1,14 +1,15 @@
-import { useGLTF } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
-import { Box3, MathUtils, Vector3, type Group } from 'three'
+import { Box3, MathUtils, Vector3, type Group, type PerspectiveCamera } from 'three'
+import type { GLTF } from 'three/addons/loaders/GLTFLoader.js'
 
 import type { Vec3 } from '@/route/schema'
 
 import { disposeObject3D } from './dispose-object3d'
+import { bankHints, defaultBank, overviewCamera, type Footprint, type Site } from './site-layout'
 
 /** What orbit controls expose that the framing needs. */
-interface Controls {
+export interface Controls {
   target: Vector3
   update(): void
 }
@@ -20,69 +21,96 @@ export interface Placement {
   anchor?: Vec3 | undefined
 }
 
-/**
- * Draco decoders served by the app itself (copied from three into `draco/` at build time), never a CDN.
- * Passing the path costs nothing for the default route's meshopt models: the decoder is fetched only when a
- * model actually uses KHR_draco_mesh_compression.
- */
-export const DRACO_PATH = `${import.meta.env.BASE_URL}draco/`
+/** Frames the camera on a placed landmark: the overview of `site-layout`, also the orbit's centre. */
+export function frameOn(
+  box: Box3,
+  camera: PerspectiveCamera,
+  controls: Controls | null,
+): { position: Vec3; target: Vec3 } {
+  const { position, target } = overviewCamera(
+    { min: box.min.toArray(), max: box.max.toArray() },
+    camera.fov,
+    camera.aspect,
+  )
+  camera.position.set(...position)
+  camera.lookAt(...target)
+  if (controls) {
+    controls.target.set(...target)
+    controls.update()
+  }
+  return { position, target }
+}
+
+/** The ground plan of a box in the scene. */
+export function footprintOf(box: Box3): Footprint {
+  return { minX: box.min.x, maxX: box.max.x, minZ: box.min.z, maxZ: box.max.z }
+}
 
 /**
- * One stop's landmark: loads the GLB (meshopt or Draco, decoded from the app's own origin), places it as the
- * route says, frames the camera on it, reports the first frame drawn with it, and frees its GPU resources
- * when the stop changes. `children` (hotspot markers) live in the model's own coordinates.
+ * One stop's landmark, loaded (`useModel`): places it as the route says, frames the camera on it, tells the
+ * shared river bank where it stands (`onPlaced`, null when it leaves), reports the first frame drawn with it,
+ * and frees its GPU resources when it leaves. `children` (hotspot markers) live in the model's own
+ * coordinates.
  */
 export function StopModel({
+  gltf,
   url,
   placement = {},
   onReady,
   onFramed,
+  onPlaced,
   children,
 }: {
+  gltf: GLTF
+  /** Where the model came from, to name it in a warning. */
   url: string
   placement?: Placement
   onReady: () => void
   onFramed?: (frame: { position: Vec3; target: Vec3 }) => void
+  onPlaced?: (site: Site | null) => void
   children?: ReactNode
 }) {
-  const gltf = useGLTF(url, DRACO_PATH, true)
-  const camera = useThree((s) => s.camera)
+  const camera = useThree((s) => s.camera) as PerspectiveCamera
   const controls = useThree((s) => s.controls) as unknown as Controls | null
   const invalidate = useThree((s) => s.invalidate)
   const group = useRef<Group>(null)
+  const model = useRef<Group>(null)
   const reported = useRef(false)
-  const framed = useRef(onFramed)
+  const callbacks = useRef({ onFramed, onPlaced })
   useEffect(() => {
-    framed.current = onFramed
+    callbacks.current = { onFramed, onPlaced }
   })
   const { scale = 1, rotation = [0, 0, 0], anchor = [0, 0, 0] } = placement
   const placementKey = JSON.stringify([scale, rotation, anchor])
 
   useLayoutEffect(() => {
-    if (!group.current) return
+    if (!group.current || !model.current) return
     group.current.updateWorldMatrix(true, true)
     const box = new Box3().setFromObject(group.current)
-    const size = box.getSize(new Vector3())
-    const center = box.getCenter(new Vector3())
-    const radius = Math.max(size.x, size.y, size.z) / 2
-    const distance = radius / Math.sin(((40 / 2) * Math.PI) / 180)
-    camera.position.set(center.x + distance * 0.55, center.y + distance * 0.3, center.z + distance * 0.8)
-    camera.lookAt(center)
-    if (controls) {
-      controls.target.copy(center)
-      controls.update()
-    }
-    framed.current?.({ position: camera.position.toArray(), target: center.toArray() })
+    const footprint = footprintOf(box)
+    const hints = bankHints(gltf.scene.userData)
+    if (hints.problem) console.warn(`${url}: ${hints.problem}`)
+    // The model's banks are in its own metres and degrees: placed, scaled and turned with it.
+    const toScene = model.current.matrixWorld
+    const banks = (hints.banks ?? [defaultBank(footprint)]).map((bank) => {
+      if (!hints.banks) return bank
+      const at = new Vector3(bank.x, 0, bank.z).applyMatrix4(toScene)
+      const a = MathUtils.degToRad(bank.facing)
+      const out = new Vector3(Math.sin(a), 0, Math.cos(a)).transformDirection(toScene)
+      return { x: at.x, z: at.z, facing: MathUtils.radToDeg(Math.atan2(out.x, out.z)) }
+    })
+    callbacks.current.onPlaced?.({ footprint, banks })
+    callbacks.current.onFramed?.(frameOn(box, camera, controls))
     invalidate()
-  }, [gltf, camera, controls, invalidate, placementKey])
+  }, [gltf, url, camera, controls, invalidate, placementKey])
 
   useEffect(
     () => () => {
+      callbacks.current.onPlaced?.(null)
       // Loaded models are not cached across stops: a kiosk cycling for hours keeps one model in memory.
-      useGLTF.clear(url)
       disposeObject3D(gltf.scene)
     },
-    [url, gltf],
+    [gltf],
   )
 
   useFrame(() => {
@@ -102,7 +130,7 @@ export function StopModel({
         MathUtils.degToRad(rotation[2]),
       ]}
     >
-      <group position={[-anchor[0], -anchor[1], -anchor[2]]}>
+      <group ref={model} position={[-anchor[0], -anchor[1], -anchor[2]]}>
         <primitive object={gltf.scene} />
         {children}
       </group>

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  bankAxes,
+  bankHints,
+  defaultBank,
+  LAMP_SPACING,
+  lampOffsets,
+  MAX_LAMPS_PER_BANK,
+  overviewCamera,
+  PROMENADE,
+  WATER_LEVEL,
+  type Box,
+} from './site-layout'
+
+const close = (a: number[], b: number[]) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 6))
+
+describe('bankHints', () => {
+  it('is null for a model that says nothing, so the default bank is used', () => {
+    expect(bankHints({})).toEqual({ banks: null })
+    expect(bankHints(undefined)).toEqual({ banks: null })
+  })
+
+  it('reads a bridge’s two banks and an island’s none', () => {
+    const bridge = [
+      { x: -91, z: 0, facing: 90 },
+      { x: 91, z: 0, facing: -90 },
+    ]
+    expect(bankHints({ credit: 'x', riverBanks: bridge })).toEqual({ banks: bridge })
+    expect(bankHints({ riverBanks: [] })).toEqual({ banks: [] })
+  })
+
+  it.each([
+    ['not a list', 'north'],
+    ['a bank without facing', [{ x: 0, z: 0 }]],
+    ['a string number', [{ x: '0', z: 0, facing: 0 }]],
+    ['not finite', [{ x: 0, z: Infinity, facing: 0 }]],
+    ['too many banks', Array.from({ length: 5 }, () => ({ x: 0, z: 0, facing: 0 }))],
+  ])('refuses %s with a message saying what is expected and what happens instead', (_, riverBanks) => {
+    const { banks, problem } = bankHints({ riverBanks })
+    expect(banks).toBeNull()
+    expect(problem).toContain('extras.riverBanks must be a list of at most 4 banks')
+    expect(problem).toContain('the default bank in front of the model is used instead')
+  })
+})
+
+describe('banks and lamps', () => {
+  const footprint = { minX: -20, maxX: 30, minZ: -10, maxZ: 15 }
+
+  it('puts the default bank’s edge a promenade’s width in front of the model, the river toward +Z', () => {
+    const bank = defaultBank(footprint)
+    expect(bank).toEqual({ x: 5, z: 15 + PROMENADE + 2, facing: 0 })
+    close(bankAxes(bank).out, [0, 1])
+    close(bankAxes(bank).along, [1, 0])
+  })
+
+  it('turns a bank’s axes with its facing: water toward +X for 90°', () => {
+    const { out, along } = bankAxes({ x: 0, z: 0, facing: 90 })
+    close(out, [1, 0])
+    close(along, [0, -1])
+  })
+
+  it('stands lamps every LAMP_SPACING metres on both sides of the landmark, none in front of it', () => {
+    const bank = defaultBank(footprint)
+    const offsets = lampOffsets(bank, footprint)
+    expect(offsets.length).toBeGreaterThan(4)
+    expect(offsets.length).toBeLessThanOrEqual(MAX_LAMPS_PER_BANK)
+    // Along this bank, offsets are x - 5: the model spans -25 … 25.
+    for (const u of offsets) expect(u < -25 || u > 25).toBe(true)
+    expect(offsets.filter((u) => u < 0).length).toBe(offsets.filter((u) => u > 0).length)
+    const left = offsets.filter((u) => u < 0)
+    for (let i = 1; i < left.length; i++) expect(left[i]! - left[i - 1]!).toBeCloseTo(LAMP_SPACING)
+  })
+
+  it('keeps the lamps of a bridge’s end bank off the deck', () => {
+    const bridge = { minX: -106, maxX: 106, minZ: -11.5, maxZ: 11.5 }
+    for (const u of lampOffsets({ x: -91, z: 0, facing: 90 }, bridge))
+      expect(Math.abs(u)).toBeGreaterThan(11.5)
+  })
+})
+
+describe('overviewCamera', () => {
+  const tower: Box = { min: [-41, 0, -31], max: [41, 600, 31] }
+  const halls: Box = { min: [-270, -0.4, -95], max: [270, 29, 105] }
+  const elevation = (box: Box) => {
+    const { position, target } = overviewCamera(box, 40, 4 / 3)
+    const d = position.map((v, i) => v - target[i]!)
+    return (Math.asin(d[1]! / Math.hypot(...d)) * 180) / Math.PI
+  }
+
+  it('looks at a tower from low over the water and at wide halls from higher up', () => {
+    expect(elevation(tower)).toBeCloseTo(8, 5)
+    expect(elevation(halls)).toBeGreaterThan(20)
+    expect(elevation(halls)).toBeLessThanOrEqual(24)
+  })
+
+  it('aims below the landmark’s middle, so the top of its reflection is in view', () => {
+    const { target } = overviewCamera(tower, 40, 4 / 3)
+    expect(target[1]).toBeLessThan(300)
+    expect(target[1]).toBeCloseTo((600 + WATER_LEVEL - 603 / 3) / 2, 5)
+  })
+
+  it('stands on the river side (+Z) and far enough to see all of it, in a portrait view too', () => {
+    for (const aspect of [4 / 3, 0.5]) {
+      const { position, target } = overviewCamera(tower, 40, aspect)
+      expect(position[2]).toBeGreaterThan(target[2])
+      expect(position[0]).toBeGreaterThan(target[0])
+      const distance = Math.hypot(...position.map((v, i) => v - target[i]!))
+      const halfH = Math.atan(Math.tan((20 * Math.PI) / 180) * aspect)
+      // The tower and the top third of its reflection fit in the narrower of the two angles of view.
+      expect(distance * Math.sin(Math.min(halfH, (20 * Math.PI) / 180))).toBeGreaterThanOrEqual(
+        (600 + 3 + 201) / 2,
+      )
+    }
+  })
+})

@@ -1,0 +1,141 @@
+/**
+ * Where the shared parts of a site go around a landmark: the river bank it stands on, the lamps along the
+ * promenade, and the overview camera. Pure functions over scene metres (Y up, the model's ground at y = 0,
+ * the river toward +Z unless the model says otherwise).
+ */
+
+/** The river's surface, in scene metres: embankments stand about 3 m above the Pearl River at night. */
+export const WATER_LEVEL = -3
+
+/** Width of the granite promenade between the landmark and the embankment edge. */
+export const PROMENADE = 8
+
+/** Distance between two lamps along a promenade. */
+export const LAMP_SPACING = 16
+
+/** Most lamps on one bank, so a huge model cannot ask for thousands. */
+export const MAX_LAMPS_PER_BANK = 24
+
+/** Most banks a model may ask for (a bridge has two). */
+export const MAX_BANKS = 4
+
+/**
+ * One river bank: a point on its waterfront edge and the direction the water lies in, as degrees about Y
+ * (0: water toward +Z, 90: toward +X). The land is behind the edge.
+ */
+export interface BankEdge {
+  x: number
+  z: number
+  facing: number
+}
+
+/** The ground plan of a placed model: its bounding box seen from above. */
+export interface Footprint {
+  minX: number
+  maxX: number
+  minZ: number
+  maxZ: number
+}
+
+/** What the shared parts need to know about the open stop's landmark. */
+export interface Site {
+  footprint: Footprint
+  banks: BankEdge[]
+}
+
+/**
+ * The river banks a model asks for in its glTF scene extras, `"riverBanks": [{"x", "z", "facing"}]` in the
+ * model's own metres and degrees (an island: `[]`, no bank; a bridge: one at each end). Absent: null, and the
+ * default bank in front of the model is used.
+ */
+export function bankHints(extras: unknown): { banks: BankEdge[] | null; problem?: string } {
+  const value = (extras as { riverBanks?: unknown } | null | undefined)?.riverBanks
+  if (value === undefined) return { banks: null }
+  const problem =
+    'extras.riverBanks must be a list of at most 4 banks {"x": metres, "z": metres, "facing": degrees}; ' +
+    'the default bank in front of the model is used instead'
+  if (!Array.isArray(value) || value.length > MAX_BANKS) return { banks: null, problem }
+  const banks: BankEdge[] = []
+  for (const item of value as unknown[]) {
+    const { x, z, facing } = (item ?? {}) as Record<string, unknown>
+    if (![x, z, facing].every((n) => typeof n === 'number' && Number.isFinite(n)))
+      return { banks: null, problem }
+    banks.push({ x: x as number, z: z as number, facing: facing as number })
+  }
+  return { banks }
+}
+
+/** The bank of a model that says nothing: its edge a promenade's width in front of the model, water toward +Z. */
+export function defaultBank(footprint: Footprint): BankEdge {
+  return { x: (footprint.minX + footprint.maxX) / 2, z: footprint.maxZ + PROMENADE + 2, facing: 0 }
+}
+
+/** Unit vector along a bank's edge (the water on its left when walking this way) and toward the water. */
+export function bankAxes(bank: BankEdge): { along: [number, number]; out: [number, number] } {
+  const a = (bank.facing * Math.PI) / 180
+  return { out: [Math.sin(a), Math.cos(a)], along: [Math.cos(a), -Math.sin(a)] }
+}
+
+/**
+ * Where the lamps stand along a bank, as distances along its edge from the bank's point: every LAMP_SPACING
+ * metres on either side of the landmark, never in front of it (they would stand in the view of it), out to
+ * about 100 m past it.
+ */
+export function lampOffsets(bank: BankEdge, footprint: Footprint): number[] {
+  const { along } = bankAxes(bank)
+  const corners: [number, number][] = [
+    [footprint.minX, footprint.minZ],
+    [footprint.minX, footprint.maxZ],
+    [footprint.maxX, footprint.minZ],
+    [footprint.maxX, footprint.maxZ],
+  ]
+  const spans = corners.map(([x, z]) => (x - bank.x) * along[0] + (z - bank.z) * along[1])
+  const from = Math.min(...spans) - LAMP_SPACING / 2
+  const to = Math.max(...spans) + LAMP_SPACING / 2
+  const reach = 100
+  const perSide = Math.min(MAX_LAMPS_PER_BANK / 2, Math.ceil(reach / LAMP_SPACING))
+  const offsets: number[] = []
+  for (let k = 0; k < perSide; k++) offsets.push(from - k * LAMP_SPACING, to + k * LAMP_SPACING)
+  return offsets.sort((a, b) => a - b)
+}
+
+/** A box in scene metres. */
+export interface Box {
+  min: [number, number, number]
+  max: [number, number, number]
+}
+
+/**
+ * The overview of a landmark: from the river side (+Z) and a little to the east (+X), low over the water
+ * for a tall landmark and higher for a wide, flat site, framing the landmark and the top of its reflection.
+ */
+export function overviewCamera(
+  box: Box,
+  fovDeg: number,
+  aspect: number,
+): { position: [number, number, number]; target: [number, number, number] } {
+  const [minX, minY, minZ] = box.min
+  const [maxX, maxY, maxZ] = box.max
+  const height = Math.max(1, maxY - WATER_LEVEL)
+  const width = Math.max(1, maxX - minX, maxZ - minZ)
+  // A third of the reflection's height is in view below the waterline.
+  const bottom = Math.min(minY, WATER_LEVEL - height / 3)
+  const centre: [number, number, number] = [(minX + maxX) / 2, (bottom + maxY) / 2, (minZ + maxZ) / 2]
+  // The box's bounding sphere, with a little room around it.
+  const radius = (1.05 * Math.hypot(maxX - minX, maxY - bottom, maxZ - minZ)) / 2
+  const halfV = (fovDeg * Math.PI) / 360
+  const halfH = Math.atan(Math.tan(halfV) * aspect)
+  const distance = radius / Math.sin(Math.min(halfV, halfH))
+  // 8° over the water for a tower, up to 24° for a site much wider than it is high.
+  const elevation = ((8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
+  const azimuth = Math.atan2(0.55, 0.8)
+  const flat = distance * Math.cos(elevation)
+  return {
+    position: [
+      centre[0] + flat * Math.sin(azimuth),
+      centre[1] + distance * Math.sin(elevation),
+      centre[2] + flat * Math.cos(azimuth),
+    ],
+    target: centre,
+  }
+}
