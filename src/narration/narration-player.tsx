@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 
-import { LANGUAGE_LABELS } from '@/i18n/messages'
+import { LANGUAGE_LABELS, type MessageKey } from '@/i18n/messages'
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
 import { pickText } from '@/route/localised'
@@ -10,9 +10,70 @@ import { useTour } from '@/tour/tour-context'
 import { activeCueIndex } from './captions/active-cue'
 import type { Cue } from './captions/parse-vtt'
 import { speechCues } from './choose-narration'
-import { SPEEDS } from './narrator'
-import { rememberSpeed, useNarrationPlan, useNarrator } from './narrator-context'
+import { SPEEDS, type LoadProgress, type NarrationFailure } from './narrator'
+import { rememberSpeed, useNarrationLoad, useNarrationPlan, useNarrator } from './narrator-context'
 import { useCaptions } from './use-captions'
+
+/** A load that has taken this long shows its time and a way to stop it; a quick one just says "loading". */
+const SLOW_LOAD_MS = 3000
+
+const FAILURE_REASONS: Record<NarrationFailure, MessageKey> = {
+  network: 'narrationFailedNetwork',
+  source: 'narrationFailedSource',
+  decode: 'narrationFailedDecode',
+  speech: 'narrationFailedSpeech',
+}
+
+function isFailure(error: string | undefined): error is NarrationFailure {
+  return error !== undefined && error in FAILURE_REASONS
+}
+
+/** The time now, again every second while `ticking`: for counting a slow load's seconds. */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(Date.now)
+  useEffect(() => {
+    if (!ticking) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [ticking])
+  return now
+}
+
+/**
+ * A recording that is loading: after a few seconds, how long it has taken (or when it tries again after a
+ * failure) and a button to stop waiting. The seconds are hidden from screen readers, which would read each one.
+ */
+function LoadingNotice({ load, onCancel }: { load: LoadProgress | null; onCancel: () => void }) {
+  const t = useT()
+  const now = useNow(load !== null && load.phase !== 'cancelled')
+  if (load?.phase === 'waiting') {
+    return (
+      <div className="player-message player-loading" role="status" data-load="waiting">
+        {t('narrationRetrying', { attempt: load.attempt, attempts: load.attempts })}{' '}
+        <span aria-hidden="true">
+          {t('narrationSeconds', { seconds: Math.max(1, Math.ceil((load.retryAt - now) / 1000)) })}
+        </span>{' '}
+        <button type="button" onClick={onCancel}>
+          {t('narrationStopLoading')}
+        </button>
+      </div>
+    )
+  }
+  const elapsed = load?.phase === 'loading' ? now - load.startedAt : 0
+  const text =
+    load?.phase === 'loading' && load.attempt > 1
+      ? t('narrationLoadingAttempt', { attempt: load.attempt, attempts: load.attempts })
+      : t('narrationLoading')
+  if (elapsed < SLOW_LOAD_MS) return <p className="player-message">{text}</p>
+  return (
+    <div className="player-message player-loading" role="status" data-load="slow">
+      {text} <span aria-hidden="true">{t('narrationSeconds', { seconds: Math.floor(elapsed / 1000) })}</span>{' '}
+      <button type="button" onClick={onCancel}>
+        {t('narrationStopLoading')}
+      </button>
+    </div>
+  )
+}
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds))
@@ -28,6 +89,7 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
   const t = useT()
   const narrator = useNarrator()
   const plan = useNarrationPlan()
+  const load = useNarrationLoad()
   const lang = useTour((s) => s.lang)
   const packUrl = useTour((s) => s.packUrl)
   const narration = useTour((s) => s.narration)
@@ -38,7 +100,7 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
   const isLast = useTour((s) => s.route.stops.at(-1)?.id === stop.id)
   const track = plan?.kind === 'track' || plan?.kind === 'other-language' ? plan.track : undefined
   const captionLang = plan?.kind === 'other-language' ? plan.trackLang : lang
-  const { cues: fileCues, error: captionError } = useCaptions(track && assetUrl(packUrl, track.captions))
+  const { cues: fileCues, failed: captionsFailed } = useCaptions(track && assetUrl(packUrl, track.captions))
   const spoken = plan?.kind === 'speech' ? plan.text : undefined
   const generated = useMemo(() => (spoken ? speechCues(spoken) : []), [spoken])
   const cues: Cue[] = spoken ? generated : fileCues
@@ -64,7 +126,13 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
   const playing = narration.status === 'playing'
   const cue = cues[current]
   const duration = narration.duration || cues.at(-1)?.end || 0
-  const unusable = narration.status === 'error'
+  const cancelled = load?.phase === 'cancelled'
+  const unusable = narration.status === 'error' || cancelled
+  const tryAgain = track && (
+    <button type="button" onClick={() => narrator.retry()}>
+      {t('narrationTryAgain')}
+    </button>
+  )
   const notice =
     plan.kind === 'speech'
       ? t('speechFallback')
@@ -177,12 +245,29 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
           <figcaption>{activeCues.image.credit}</figcaption>
         </figure>
       )}
-      {narration.status === 'loading' && <p className="player-message">{t('narrationLoading')}</p>}
-      {narration.status === 'blocked' && <p className="player-message notice">{t('tapToListen')}</p>}
-      {narration.status === 'error' && (
-        <p className="player-message error">{t('narrationFailed', { reason: narration.error ?? '' })}</p>
+      {narration.status === 'loading' && (
+        // A new phase or attempt remounts the notice, so that its clock starts from now, not from a stale tick.
+        <LoadingNotice
+          key={load && load.phase !== 'cancelled' ? `${load.phase}:${load.attempt}:${load.startedAt}` : ''}
+          load={load}
+          onCancel={() => narrator.cancel()}
+        />
       )}
-      {captionError && <p className="player-message error">{captionError}</p>}
+      {narration.status === 'blocked' && <p className="player-message notice">{t('tapToListen')}</p>}
+      {cancelled && (
+        <p className="player-message" data-load="cancelled">
+          {t('narrationStopped')} {tryAgain}
+        </p>
+      )}
+      {narration.status === 'error' && (
+        <p className="player-message error">
+          {t('narrationFailed', {
+            reason: t(FAILURE_REASONS[isFailure(narration.error) ? narration.error : 'source']),
+          })}{' '}
+          {tryAgain}
+        </p>
+      )}
+      {captionsFailed && <p className="player-message error captions-failed">{t('captionsFailed')}</p>}
       {cues.length > 0 && (
         <details className="transcript">
           <summary>{t('transcript')}</summary>

@@ -6,10 +6,14 @@ import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { chooseNarration, speechCues, type NarrationPlan } from './choose-narration'
 import { useMediaSession } from './media-session'
-import { Narrator, SPEEDS } from './narrator'
+import { Narrator, SPEEDS, type LoadProgress } from './narrator'
 import { SpeechHowl } from './speech-howl'
 
-const NarratorContext = createContext<{ narrator: Narrator; plan: NarrationPlan | null } | null>(null)
+const NarratorContext = createContext<{
+  narrator: Narrator
+  plan: NarrationPlan | null
+  load: LoadProgress | null
+} | null>(null)
 
 const AUTO_ADVANCE_KEY = 'reading-gz-by-water.auto-advance'
 const SPEED_KEY = 'reading-gz-by-water.speed'
@@ -78,6 +82,8 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
   const route = useTour((s) => s.route)
   const packUrl = useTour((s) => s.packUrl)
   const playing = useTour((s) => s.narration.status === 'playing')
+  // How a slow load is going is the player's business alone: it stays out of the tour's state.
+  const [load, setLoad] = useState<LoadProgress | null>(null)
   const voices = useSpeechVoices()
   const plan = useMemo(
     () => (stop ? chooseNarration(stop, lang, route, voices) : null),
@@ -93,6 +99,7 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
       dispatch({ type: 'narration-changed', narration: update })
       if (update.status === 'ended') dispatch({ type: 'narration-ended' })
     })
+    const offLoad = narrator.subscribeLoad(setLoad)
     // The remembered auto-advance choice (the speed is set when the narrator is made).
     if (remembered(AUTO_ADVANCE_KEY) === 'on')
       store.getState().dispatch({ type: 'toggle-auto-advance', on: true })
@@ -103,6 +110,7 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
     return () => {
       offAuto()
       offUpdates()
+      offLoad()
       narrator.destroy()
     }
   }, [narrator, store])
@@ -135,7 +143,7 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
 
   useMediaSession(narrator)
 
-  const value = useMemo(() => ({ narrator, plan: stablePlan }), [narrator, stablePlan])
+  const value = useMemo(() => ({ narrator, plan: stablePlan, load }), [narrator, stablePlan, load])
   return <NarratorContext.Provider value={value}>{children}</NarratorContext.Provider>
 }
 
@@ -151,6 +159,13 @@ export function useNarrationPlan(): NarrationPlan | null {
   const context = useContext(NarratorContext)
   if (!context) throw new Error('useNarrationPlan must be used inside <NarratorProvider>')
   return context.plan
+}
+
+/** How the open stop's recording is loading: null once it has loaded, or failed for good. */
+export function useNarrationLoad(): LoadProgress | null {
+  const context = useContext(NarratorContext)
+  if (!context) throw new Error('useNarrationLoad must be used inside <NarratorProvider>')
+  return context.load
 }
 
 /** Saves the chosen speed for the next visit. */

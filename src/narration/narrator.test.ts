@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { FakeHowl, fakeHowlFactory } from '../../tests/helpers/fake-howl'
 
-import { Narrator, type NarratorUpdate } from './narrator'
+import { DEFAULT_BACKOFF } from '@/lib/backoff'
+
+import { failureOf, Narrator, type HowlInit, type LoadProgress, type NarratorUpdate } from './narrator'
 
 afterEach(() => {
   FakeHowl.live.clear()
@@ -63,14 +65,127 @@ describe('Narrator', () => {
     expect(updates.some((u) => u.status === 'error')).toBe(false)
   })
 
-  it('reports a load error in words', async () => {
+  it('retries a failed load after 1, 2 and 4 s, then says why it failed', async () => {
+    vi.useFakeTimers()
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const updates: NarratorUpdate[] = []
+    const progress: (LoadProgress | null)[] = []
+    narrator.subscribe((u) => updates.push(u))
+    narrator.subscribeLoad((p) => progress.push(p))
+    const start = Date.now()
+    await narrator.load(['missing.webm'])
+    expect(progress).toEqual([{ phase: 'loading', startedAt: start, attempt: 1, attempts: 4 }])
+    for (const wait of [1000, 2000, 4000]) {
+      const howls = factory.created.length
+      factory.created.at(-1)!.init.onloaderror(1, 4)
+      expect(factory.created.at(-1)!.unloaded).toBe(true)
+      expect(progress.at(-1)).toMatchObject({ phase: 'waiting', retryAt: Date.now() + wait })
+      await vi.advanceTimersByTimeAsync(wait - 1)
+      expect(factory.created).toHaveLength(howls)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(factory.created).toHaveLength(howls + 1)
+      expect(progress.at(-1)).toMatchObject({ phase: 'loading', attempt: howls + 1 })
+    }
+    expect(updates.some((u) => u.status === 'error')).toBe(false)
+    factory.created.at(-1)!.init.onloaderror(1, 4)
+    expect(updates.at(-1)).toEqual({ status: 'error', error: 'source' })
+    expect(progress.at(-1)).toBeNull()
+    expect(FakeHowl.live.size).toBe(0)
+  })
+
+  it('tries the next encoding of a recording after a failure', async () => {
+    vi.useFakeTimers()
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    await narrator.load(['a.webm', 'a.mp3'])
+    factory.created[0]!.init.onloaderror(1, 3)
+    await vi.advanceTimersByTimeAsync(1000)
+    factory.created[1]!.init.onloaderror(1, 3)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(factory.created.map((howl) => howl.init.src)).toEqual([['a.webm', 'a.mp3'], ['a.mp3'], ['a.mp3']])
+  })
+
+  it('plays a track once a retry loads it, from where it had got to when it failed', async () => {
+    vi.useFakeTimers()
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    await narrator.load(['a.webm'])
+    factory.created[0]!.init.onload()
+    narrator.play()
+    factory.created[0]!.position = 42
+    factory.created[0]!.init.onloaderror(1, 2) // the signal went while it streamed
+    await vi.advanceTimersByTimeAsync(1000)
+    const retried = factory.created[1]!
+    expect(retried.isPlaying).toBe(true)
+    retried.init.onload()
+    expect(retried.position).toBe(42)
+  })
+
+  it('stops a slow load when cancelled, and loads it again from the start on retry', async () => {
+    vi.useFakeTimers()
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const updates: NarratorUpdate[] = []
+    const progress: (LoadProgress | null)[] = []
+    narrator.subscribe((u) => updates.push(u))
+    narrator.subscribeLoad((p) => progress.push(p))
+    await narrator.load(['slow.webm'])
+    factory.created[0]!.init.onloaderror(1, 2)
+    narrator.cancel()
+    expect(updates.at(-1)).toEqual({ status: 'idle' })
+    expect(progress.at(-1)).toEqual({ phase: 'cancelled' })
+    expect(FakeHowl.live.size).toBe(0)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(factory.created).toHaveLength(1) // no retry after a cancel
+    narrator.retry()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(factory.created).toHaveLength(2)
+    expect(progress.at(-1)).toMatchObject({ phase: 'loading', attempt: 1 })
+    factory.created[1]!.init.onload()
+    expect(updates.at(-1)).toEqual({ status: 'ready', duration: 90 })
+    expect(progress.at(-1)).toBeNull()
+    narrator.cancel() // nothing to stop once it has loaded
+    expect(updates.at(-1)).toEqual({ status: 'ready', duration: 90 })
+  })
+
+  it('ignores a cancelled Howl that reports late', async () => {
     const factory = fakeHowlFactory()
     const narrator = new Narrator(factory)
     const updates: NarratorUpdate[] = []
     narrator.subscribe((u) => updates.push(u))
-    await narrator.load(['missing.webm'])
-    factory.created[0]?.init.onloaderror(1, 'No codec support for selected audio sources.')
-    expect(updates.at(-1)).toEqual({ status: 'error', error: 'No codec support for selected audio sources.' })
+    await narrator.load(['slow.webm'])
+    narrator.cancel()
+    factory.created[0]!.init.onload()
+    factory.created[0]!.init.onloaderror(1, 4)
+    expect(updates.at(-1)).toEqual({ status: 'idle' })
+  })
+
+  it('retries a preloaded track that failed in the background once it is opened', async () => {
+    vi.useFakeTimers()
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const updates: NarratorUpdate[] = []
+    narrator.subscribe((u) => updates.push(u))
+    await narrator.load(['a.webm'])
+    await narrator.preload(['b.webm'])
+    factory.created[1]!.init.onloaderror(1, 2)
+    expect(updates.some((u) => u.status === 'error')).toBe(false)
+    await narrator.load(['b.webm'])
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(factory.created.map((h) => h.init.src[0])).toEqual(['a.webm', 'b.webm', 'b.webm'])
+    factory.created[2]!.init.onload()
+    expect(updates.at(-1)).toEqual({ status: 'ready', duration: 90 })
+  })
+
+  it('does not retry the device voice: its failure is final at once', async () => {
+    const narrator = new Narrator(fakeHowlFactory())
+    const updates: NarratorUpdate[] = []
+    narrator.subscribe((u) => updates.push(u))
+    let init: HowlInit | undefined
+    await narrator.loadCustom('speech', (i) => new FakeHowl((init = i)))
+    init!.onloaderror(0, 'speech synthesis failed (synthesis-failed)')
+    expect(updates.at(-1)).toEqual({ status: 'error', error: 'speech' })
   })
 
   it('clamps seeking to the track', async () => {
@@ -173,5 +288,20 @@ describe('Narrator', () => {
     await narrator.load(['a.webm'])
     factory.created[0]?.init.onplayerror(1, 'Playback was unable to start.')
     expect(updates.at(-1)).toEqual({ status: 'blocked' })
+  })
+})
+
+describe('failureOf', () => {
+  it.each([
+    [2, 'network'],
+    [1, 'network'],
+    [3, 'decode'],
+    [4, 'source'],
+    [0, 'source'],
+    ['No codec support for selected audio sources.', 'source'],
+    ['Decoding audio data failed.', 'decode'],
+    ['speech synthesis failed (network)', 'speech'],
+  ])("reads howler's %j as %s", (error, failure) => {
+    expect(failureOf(error)).toBe(failure)
   })
 })

@@ -1,3 +1,5 @@
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '@/lib/backoff'
+
 /** The part of a howler Howl the narrator uses: a seam so unit tests can count and drive fake Howls. */
 export interface HowlLike {
   play(): number
@@ -28,11 +30,35 @@ export type HowlFactory = (init: HowlInit) => HowlLike | Promise<HowlLike>
 
 /** What the narrator reports to the tour: status changes at once, time about four times a second. */
 export interface NarratorUpdate {
-  status?: 'loading' | 'ready' | 'playing' | 'paused' | 'ended' | 'blocked' | 'error'
+  status?: 'idle' | 'loading' | 'ready' | 'playing' | 'paused' | 'ended' | 'blocked' | 'error'
   time?: number
   duration?: number
-  error?: string
+  /** With status 'error': why, as a NarrationFailure the player puts in words. */
+  error?: NarrationFailure
 }
+
+/** Why a track could not be played, in the categories a visitor can act on. */
+export type NarrationFailure = 'network' | 'source' | 'decode' | 'speech'
+
+/**
+ * howler reports an HTML5 MediaError code (html5 mode) or a sentence of its own; both become a NarrationFailure.
+ * Chromium reports a missing file, an unreachable one and a file that is not audio alike, as code 4. Pure.
+ */
+export function failureOf(error: unknown): NarrationFailure {
+  if (error === 1 || error === 2) return 'network' // MEDIA_ERR_ABORTED, MEDIA_ERR_NETWORK
+  if (error === 3) return 'decode' // MEDIA_ERR_DECODE: the file arrived, but is damaged
+  if (typeof error === 'string' && /speech/i.test(error)) return 'speech'
+  if (typeof error === 'string' && /decod/i.test(error)) return 'decode'
+  return 'source'
+}
+
+/** How the current recording's loading is going: the player shows a slow load's time and lets it be stopped. */
+export type LoadProgress =
+  | { phase: 'loading'; startedAt: number; attempt: number; attempts: number }
+  /** Attempt `attempt - 1` failed; attempt `attempt` starts at `retryAt` (ms, Date.now() clock). */
+  | { phase: 'waiting'; startedAt: number; attempt: number; attempts: number; retryAt: number }
+  /** The visitor stopped the load: nothing plays until they try again. */
+  | { phase: 'cancelled' }
 
 /** Playback speeds the player offers. */
 export const SPEEDS = [0.75, 1, 1.25, 1.5] as const
@@ -48,8 +74,23 @@ interface Entry {
   key: string
   howl: HowlLike | null
   loaded: boolean
-  /** play() came before the Howl existed: play as soon as it does (still inside the tap's task for howler). */
+  /** The visitor asked for sound: a Howl made later (howler arriving, a retry) plays at once. */
   wantPlay: boolean
+  /** Makes the track's Howl; kept so that a failed or stopped load can be made again. */
+  make: (entry: Entry) => HowlLike | Promise<HowlLike>
+  /** Recordings are retried with back-off; a stand-in such as speech synthesis is not. */
+  retries: boolean
+  /** A recording's encodings not yet given up on, in order of preference (see loadFailed). */
+  sources: string[]
+  /** Howls made for this track so far; events from an earlier one, already replaced, are ignored. */
+  attempts: number
+  failures: number
+  /** A failure that came while the track was only preloaded, handled when it becomes the current one. */
+  failedEarly?: { error: unknown } | undefined
+  /** Where a track that failed while playing resumes once it loads again. */
+  resumeAt?: number
+  startedAt: number
+  retryTimer?: ReturnType<typeof setTimeout>
 }
 
 /**
@@ -64,8 +105,13 @@ export class Narrator {
   private speed = 1
   private ticker: ReturnType<typeof setInterval> | undefined
   private readonly listeners = new Set<(update: NarratorUpdate) => void>()
+  private readonly loadListeners = new Set<(progress: LoadProgress | null) => void>()
 
-  constructor(private readonly createHowl: HowlFactory = defaultFactory) {}
+  constructor(
+    private readonly createHowl: HowlFactory = defaultFactory,
+    private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
+    private readonly jitter: () => number = Math.random,
+  ) {}
 
   /** Number of Howls this narrator holds (0, 1, or 2 while the next track preloads): tests watch it. */
   get liveHowls(): number {
@@ -82,41 +128,63 @@ export class Narrator {
     return () => this.listeners.delete(listener)
   }
 
+  /** Follows the loading of the current recording (null once it has loaded or failed for good). */
+  subscribeLoad(listener: (progress: LoadProgress | null) => void): () => void {
+    this.loadListeners.add(listener)
+    return () => this.loadListeners.delete(listener)
+  }
+
   /** Replaces the current track; resolves when the new Howl exists (not when it has loaded). */
   async load(sources: string[]): Promise<void> {
-    return this.loadWith(sources.join('\n'), (entry) => this.createHowl(this.howlInit(sources, entry)))
+    return this.loadWith(this.recording(sources))
   }
 
   /** Replaces the current track with a stand-in made by `create` (e.g. speech synthesis), driven the same way. */
   async loadCustom(key: string, create: (init: HowlInit) => HowlLike): Promise<void> {
-    return this.loadWith(`custom:${key}`, (entry) => create(this.howlInit([], entry)))
+    return this.loadWith(this.entry(`custom:${key}`, (entry) => create(this.howlInit([], entry))))
   }
 
   /** Starts loading `sources` in an inactive Howl so that the next `load` of them starts at once. */
   async preload(sources: string[]): Promise<void> {
-    const key = sources.join('\n')
-    if (this.current?.key === key || this.preloaded?.key === key) return
+    const entry = this.recording(sources)
+    if (this.current?.key === entry.key || this.preloaded?.key === entry.key) return
     this.dropPreloaded()
-    const entry: Entry = { key, howl: null, loaded: false, wantPlay: false }
     this.preloaded = entry
-    const howl = await this.createHowl(this.howlInit(sources, entry))
-    if (this.preloaded !== entry && this.current !== entry) {
-      howl.unload() // replaced while howler was arriving
-      return
-    }
-    entry.howl = howl
-    if (this.current === entry) {
-      // Promoted to the current track before it existed.
-      howl.rate(this.speed)
-      if (entry.wantPlay) howl.play()
-    }
+    await this.spawn(entry)
+  }
+
+  /** Stops a load that takes too long, or waits to retry: the visitor reads on, or tries again later. */
+  cancel(): void {
+    const entry = this.current
+    if (!entry || entry.loaded) return
+    clearTimeout(entry.retryTimer)
+    entry.attempts++ // the stopped Howl's late events are ignored
+    entry.howl?.unload()
+    entry.howl = null
+    entry.wantPlay = false
+    this.emit({ status: 'idle' })
+    this.report({ phase: 'cancelled' })
+  }
+
+  /** Loads the current recording again, from a first attempt, after it failed or was stopped. */
+  retry(): void {
+    const entry = this.current
+    if (!entry?.retries || entry.loaded) return
+    clearTimeout(entry.retryTimer)
+    entry.howl?.unload()
+    entry.howl = null
+    entry.failures = 0
+    entry.startedAt = Date.now()
+    this.emit({ status: 'loading' })
+    this.reportLoading(entry)
+    void this.spawn(entry)
   }
 
   play(): void {
     const entry = this.current
     if (!entry) return
-    if (!entry.howl) entry.wantPlay = true
-    else if (!entry.howl.playing()) entry.howl.play()
+    entry.wantPlay = true
+    if (entry.howl && !entry.howl.playing()) entry.howl.play()
   }
 
   pause(): void {
@@ -149,43 +217,78 @@ export class Narrator {
     this.dropPreloaded()
   }
 
-  private async loadWith(key: string, make: (entry: Entry) => HowlLike | Promise<HowlLike>): Promise<void> {
+  private entry(key: string, make: Entry['make'], sources: string[] = []): Entry {
+    const fresh = { howl: null, loaded: false, wantPlay: false, attempts: 0, failures: 0 }
+    return { key, make, retries: sources.length > 0, sources, startedAt: Date.now(), ...fresh }
+  }
+
+  private recording(sources: string[]): Entry {
+    const make = (entry: Entry) => this.createHowl(this.howlInit([...entry.sources], entry))
+    return this.entry(sources.join('\n'), make, [...sources])
+  }
+
+  private async loadWith(next: Entry): Promise<void> {
     this.release()
     this.emit({ status: 'loading', time: 0, duration: 0 })
     const preloaded = this.preloaded
-    if (preloaded?.key === key) {
+    if (preloaded?.key === next.key) {
       // The next stop's track was preloaded: it becomes the current one, and no Howl is created.
       this.preloaded = null
       this.current = preloaded
       preloaded.howl?.rate(this.speed)
-      if (preloaded.loaded) this.emit({ status: 'ready', duration: preloaded.howl?.duration() ?? 0 })
+      preloaded.startedAt = Date.now()
+      if (preloaded.loaded) {
+        this.emit({ status: 'ready', duration: preloaded.howl?.duration() ?? 0 })
+        this.report(null)
+      } else if (preloaded.failedEarly) {
+        this.loadFailed(preloaded, preloaded.failedEarly.error)
+      } else this.reportLoading(preloaded)
       return
     }
     this.dropPreloaded()
-    const entry: Entry = { key, howl: null, loaded: false, wantPlay: false }
-    this.current = entry
-    const howl = await make(entry)
-    if (this.current !== entry) {
-      howl.unload() // a newer load (or destroy) came while howler was arriving
+    this.current = next
+    if (next.retries) this.reportLoading(next)
+    await this.spawn(next)
+  }
+
+  /** Makes a Howl for `entry`, unless a newer load, a cancel or a retry replaced it while howler arrived. */
+  private async spawn(entry: Entry): Promise<void> {
+    const attempt = ++entry.attempts
+    entry.failedEarly = undefined
+    const howl = await entry.make(entry)
+    if (entry.attempts !== attempt || (this.current !== entry && this.preloaded !== entry)) {
+      howl.unload()
       return
     }
     entry.howl = howl
-    howl.rate(this.speed)
-    if (entry.wantPlay) howl.play()
+    if (this.current === entry) {
+      howl.rate(this.speed)
+      if (entry.wantPlay) howl.play()
+    }
   }
 
   private howlInit(sources: string[], entry: Entry): HowlInit {
-    const isCurrent = () => this.current === entry
+    // Called by spawn before it awaits: `attempt` is the Howl these events come from.
+    const attempt = entry.attempts
+    const live = () => entry.attempts === attempt
+    const isCurrent = () => live() && this.current === entry
     const duration = () => entry.howl?.duration() ?? 0
     return {
       src: sources,
       html5: true,
       preload: true,
       onload: () => {
+        if (!live()) return
         entry.loaded = true
-        if (isCurrent()) this.emit({ status: 'ready', duration: duration() })
+        if (entry.resumeAt) entry.howl?.seek(entry.resumeAt)
+        if (!isCurrent()) return
+        this.emit({ status: 'ready', duration: duration() })
+        this.report(null)
       },
-      onloaderror: (_id, error) => isCurrent() && this.fail(error),
+      onloaderror: (_id, error) => {
+        if (isCurrent()) this.loadFailed(entry, error)
+        else if (live()) entry.failedEarly = { error }
+      },
       // Autoplay without a tap is refused by mobile browsers: the player then asks for a tap.
       onplayerror: () => {
         if (!isCurrent()) return
@@ -204,26 +307,64 @@ export class Narrator {
       },
       onend: () => {
         if (!isCurrent()) return
+        entry.wantPlay = false
         this.stopTicker()
         this.emit({ status: 'ended', time: duration() })
       },
     }
   }
 
+  /**
+   * A recording that failed (to load, or while streaming) is made again after a growing wait, from where it
+   * was, and without the encoding howler chose first: a damaged WebM gives way to the MP3. When the retries are
+   * used up, or for a stand-in, the failure is final.
+   */
+  private loadFailed(entry: Entry, error: unknown): void {
+    this.stopTicker()
+    if (entry.loaded && entry.howl) entry.resumeAt = entry.howl.seek()
+    entry.loaded = false
+    entry.howl?.unload()
+    entry.howl = null
+    const delay = entry.retries ? backoffDelay(entry.failures + 1, this.backoff, this.jitter()) : null
+    if (delay === null) {
+      this.emit({ status: 'error', error: failureOf(error) })
+      this.report(null)
+      return
+    }
+    entry.failures++
+    if (entry.sources.length > 1) entry.sources.shift()
+    this.emit({ status: 'loading' })
+    this.report({
+      phase: 'waiting',
+      startedAt: entry.startedAt,
+      attempt: entry.failures + 1,
+      attempts: this.backoff.retries + 1,
+      retryAt: Date.now() + delay,
+    })
+    entry.retryTimer = setTimeout(() => {
+      if (this.current !== entry) return
+      this.reportLoading(entry)
+      void this.spawn(entry)
+    }, delay)
+  }
+
+  private reportLoading(entry: Entry): void {
+    const attempts = this.backoff.retries + 1
+    this.report({ phase: 'loading', startedAt: entry.startedAt, attempt: entry.failures + 1, attempts })
+  }
+
   private release(): void {
     this.stopTicker()
-    this.current?.howl?.unload()
+    if (!this.current) return
+    clearTimeout(this.current.retryTimer)
+    this.current.howl?.unload()
     this.current = null
+    this.report(null)
   }
 
   private dropPreloaded(): void {
     this.preloaded?.howl?.unload()
     this.preloaded = null
-  }
-
-  private fail(error: unknown): void {
-    this.stopTicker()
-    this.emit({ status: 'error', error: typeof error === 'string' ? error : String(error) })
   }
 
   private startTicker(): void {
@@ -241,5 +382,9 @@ export class Narrator {
 
   private emit(update: NarratorUpdate): void {
     for (const listener of this.listeners) listener(update)
+  }
+
+  private report(progress: LoadProgress | null): void {
+    for (const listener of this.loadListeners) listener(progress)
   }
 }

@@ -64,6 +64,15 @@ describe('validateRouteText on hostile input', () => {
     expect(validateRouteText(toText(route)).route).toBeDefined()
   })
 
+  it('skips escaped quotes and backslashes when it counts nesting and keys', () => {
+    const route = createTestRoute({ stops: 1 })
+    route.stops[0]!.story = {
+      'zh-Hans': 'C:\\ ends in a backslash\\',
+      en: '"' + '{['.repeat(50) + ' \\" :',
+    }
+    expect(validateRouteText(toText(route)).problems).toEqual([])
+  })
+
   it('handles huge arrays and strings with a located message', () => {
     const route = createTestRoute({ stops: 1 }) as unknown as Record<string, unknown>
     const many = validateRouteText(toText({ ...route, course: Array.from({ length: 40_000 }, () => 'x') }))
@@ -103,6 +112,21 @@ describe('validateRouteText on hostile input', () => {
       line,
       message: `invalid JSON: ${token} is not a JSON number: write a finite number`,
     })
+  })
+
+  it('reports a duplicate key written with an escape, which JSON.parse would merge silently', () => {
+    const text = toText(createTestRoute({ stops: 1 })).replace(
+      '"zoom": 15,',
+      '"zoom": 15,\n      "\\u007aoom": 16,',
+    )
+    const line = text.split('\n').findIndex((l) => l.includes('u007aoom')) + 1
+    expect(validateRouteText(text).problems).toEqual([
+      expect.objectContaining({
+        pointer: '/stops/0/zoom',
+        line,
+        message: expect.stringContaining('duplicate key "zoom"') as string,
+      }),
+    ])
   })
 
   it('reports a duplicate key at its second occurrence', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { createTestRoute } from '../../tests/helpers/create-test-route'
+import { createTestRoute, createTestStop } from '../../tests/helpers/create-test-route'
 
 import type { CameraView, Hotspot } from './schema'
 import { validateRouteText } from './validate'
@@ -24,6 +24,19 @@ describe('validateRouteText', () => {
     const result = validateRouteText(toText(createTestRoute()))
     expect(result.problems).toEqual([])
     expect(result.route?.stops.map((s) => s.id)).toEqual(['stop-1', 'stop-2', 'stop-3'])
+  })
+
+  it('validates a 5,000-stop route to a Route with every stop', () => {
+    const route = createTestRoute()
+    // Test stops step east by 0.01°; these all stand inside the bounds.
+    route.stops = Array.from({ length: 5000 }, (_, i) => ({ ...createTestStop(i), position: [113.3, 23.1] }))
+    const result = validateRouteText(toText(route))
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([])
+    // All on one spot, their triggers overlap: one warning a stop after the first, not one a pair.
+    expect(result.problems).toHaveLength(4999)
+    expect(result.problems.every((p) => p.message.startsWith('overlaps the trigger of "stop-1"'))).toBe(true)
+    expect(result.route?.stops).toHaveLength(5000)
+    expect(result.route?.stops[4999]?.id).toBe('stop-5000')
   })
 
   it('locates a JSON syntax error at its line and column', () => {

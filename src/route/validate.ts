@@ -2,16 +2,20 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { z } from 'zod'
 
 import { domainProblems, type DomainProblem } from './domain-checks'
-import { lineIndex, offsetOfPath } from './json-positions'
+import { lineIndex } from './json-positions'
 import { migrateRoute } from './migrations'
+import type { NarrationMedia } from './trigger-checks'
 import { toPointer, type Problem } from './problem'
 import { RouteSchema, type Route } from './schema'
 import { closestKey } from './suggest'
+import { closingQuote, locatePaths } from './validate-locate'
 
 /** What the validator may ask of the world around the file. */
 export interface ValidationContext {
   /** Whether an asset path (relative to the route folder) exists; omitted, assets are not checked. */
   assetExists?: (path: string) => boolean
+  /** Reads the narration's captions and audio lengths; omitted, narration timing and captions are not checked. */
+  narrationMedia?: NarrationMedia
 }
 
 /** The outcome of validating a route file: the typed route when there is no error, and every problem. */
@@ -42,7 +46,9 @@ const PARSE_HINTS: Record<string, string> = {
  * (unique ids, bounds, languages, assets). Never throws; every problem names its place.
  */
 export function validateRouteText(text: string, ctx: ValidationContext = {}): ValidationResult {
-  const position = lineIndex(text)
+  // Lines are indexed only when a problem needs one: on a valid 30 MB route that pass is pure cost.
+  let lines: ReturnType<typeof lineIndex> | undefined
+  const position = (offset: number) => (lines ??= lineIndex(text))(offset)
   const fail = (offset: number, message: string): ValidationResult => ({
     problems: [{ severity: 'error', pointer: '', ...position(offset), message }],
   })
@@ -52,21 +58,26 @@ export function validateRouteText(text: string, ctx: ValidationContext = {}): Va
       `the file is too large (${text.length} characters; at most ${MAX_ROUTE_CHARS}): split the route`,
     )
   }
-  const tooDeep = offsetBeyondDepth(text, MAX_DEPTH)
-  if (tooDeep >= 0) return fail(tooDeep, `values are nested more than ${MAX_DEPTH} levels deep`)
+  const shape = scanText(text, MAX_DEPTH)
+  if (shape.tooDeepAt >= 0)
+    return fail(shape.tooDeepAt, `values are nested more than ${MAX_DEPTH} levels deep`)
 
-  // The fast path: the engine's own parser. The slower position-keeping parse runs only to locate problems.
+  // The fast path: the engine's own parser. The slower tree-building parse runs only for syntax errors and
+  // repeated keys; other problems are located by locatePaths.
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch {
     return { problems: syntaxProblems(text, position) }
   }
-  let root: Node | undefined
-  const tree = () => (root ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false }))
-  const parsedTree = hasDuplicateKey(text) ? tree() : undefined
-  if (parsedTree) return { problems: duplicateKeyProblems(parsedTree, position) }
-  return validateRouteValue(value, tree, position, ctx)
+  const measured = measureValue(value)
+  // JSON.parse keeps the last of two equal keys, so the value then has fewer keys than the text writes.
+  if (measured.keys !== shape.keys) {
+    const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false })
+    const duplicates = root ? duplicateKeyProblems(root, position) : []
+    if (duplicates.length > 0) return { problems: duplicates }
+  }
+  return validateRouteValue(value, measured.hasLongArray, text, position, ctx)
 }
 
 function syntaxProblems(
@@ -87,42 +98,45 @@ function syntaxProblems(
 }
 
 /**
- * Whether any object in a valid JSON text repeats a key, scanning characters without building a tree (a
- * 30 MB route takes ~0.1 s). Keys are compared as written, escapes included.
+ * One pass over the characters, before parsing: the offset where nesting first exceeds `maxDepth` (or -1), and
+ * how many keys the text writes (one colon outside strings per key). Strings are skipped with indexOf, so
+ * brackets and colons in them do not count and a 30 MB route takes ~50 ms.
  */
-function hasDuplicateKey(text: string): boolean {
-  const objects: (Set<string> | null)[] = []
-  let expectKey = false
+function scanText(text: string, maxDepth: number): { tooDeepAt: number; keys: number } {
+  let depth = 0
+  let keys = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 34) {
-      const start = i + 1
-      for (i = start; i < text.length; i++) {
-        const d = text.charCodeAt(i)
-        if (d === 92) i++
-        else if (d === 34) break
-      }
-      const keys = objects[objects.length - 1]
-      if (expectKey && keys) {
-        const key = text.slice(start, i)
-        if (keys.has(key)) return true
-        keys.add(key)
-        expectKey = false
-      }
-    } else if (c === 123) {
-      objects.push(new Set())
-      expectKey = true
-    } else if (c === 91) {
-      objects.push(null)
-      expectKey = false
-    } else if (c === 125 || c === 93) {
-      objects.pop()
-      expectKey = false
-    } else if (c === 44) {
-      expectKey = (objects[objects.length - 1] ?? null) !== null
+    if (c === 34) i = closingQuote(text, i)
+    else if (c === 58) keys++
+    else if (c === 91 || c === 123) {
+      if (++depth > maxDepth) return { tooDeepAt: i, keys }
+    } else if (c === 93 || c === 125) depth--
+  }
+  return { tooDeepAt: -1, keys }
+}
+
+/**
+ * One walk over the parsed value, which scanText has bounded to MAX_DEPTH levels: how many keys its objects
+ * have, and whether an array is longer than MAX_ARRAY_LENGTH. No paths are built: they are only needed for a
+ * problem.
+ */
+function measureValue(value: unknown): { keys: number; hasLongArray: boolean } {
+  let keys = 0
+  let hasLongArray = false
+  const visit = (node: unknown) => {
+    if (typeof node !== 'object' || node === null) return
+    if (Array.isArray(node)) {
+      if (node.length > MAX_ARRAY_LENGTH) hasLongArray = true
+      for (let i = 0; i < node.length; i++) visit(node[i])
+    } else {
+      const children = Object.values(node)
+      keys += children.length
+      for (let i = 0; i < children.length; i++) visit(children[i])
     }
   }
-  return false
+  visit(value)
+  return { keys, hasLongArray }
 }
 
 /** Route files larger than this are refused before parsing (a 5,000-stop route in three languages is ~30 MB). */
@@ -149,24 +163,6 @@ function longArrayPath(value: unknown, path: Path): Path | undefined {
     }
   }
   return undefined
-}
-
-/** The offset where nesting first exceeds `max` levels, or -1. Brackets inside strings do not count. */
-function offsetBeyondDepth(text: string, max: number): number {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 92)
-        i++ // a backslash escapes the next character
-      else if (c === 34) inString = false
-    } else if (c === 34) inString = true
-    else if (c === 91 || c === 123) {
-      if (++depth > max) return i
-    } else if (c === 93 || c === 125) depth--
-  }
-  return -1
 }
 
 /** JSON parsers keep the last of two equal keys silently; a curator should know one of them is ignored. */
@@ -202,20 +198,38 @@ function duplicateKeyProblems(
 
 function validateRouteValue(
   value: unknown,
-  tree: () => Node | undefined,
+  hasLongArray: boolean,
+  text: string,
   position: (offset: number) => { line: number; col: number },
   ctx: ValidationContext,
 ): ValidationResult {
-  const locate = (path: Path, severity: Problem['severity'], message: string, atKey = false): Problem => ({
+  const locate = (
+    path: Path,
+    severity: Problem['severity'],
+    message: string,
+    atKey = false,
+  ): DomainProblem => ({
     severity,
-    pointer: toPointer(path),
-    ...position(offsetOfPath(tree(), path, atKey)),
+    path,
     message,
+    atKey,
   })
+  // All problems are placed in one pass over the text, once they are all known.
+  const place = (list: DomainProblem[]): Problem[] => {
+    const offsets = locatePaths(text, list)
+    return list.map((p, i) => ({
+      severity: p.severity,
+      pointer: toPointer(p.path),
+      ...position(offsets[i] ?? 0),
+      message: p.message,
+    }))
+  }
 
-  const tooLong = longArrayPath(value, [])
+  const tooLong = hasLongArray ? longArrayPath(value, []) : undefined
   if (tooLong) {
-    return { problems: [locate(tooLong, 'error', `more than ${MAX_ARRAY_LENGTH} items: split the route`)] }
+    return {
+      problems: place([locate(tooLong, 'error', `more than ${MAX_ARRAY_LENGTH} items: split the route`)]),
+    }
   }
   const { value: current, migratedFrom, notices } = migrateRoute(value)
   const migrationNotices = notices.map((notice) =>
@@ -224,14 +238,11 @@ function validateRouteValue(
   const parsed = RouteSchema.safeParse(current, { reportInput: true })
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_SCHEMA_PROBLEMS)
-    return { problems: [...migrationNotices, ...issues.flatMap((issue) => issueProblems(issue, locate))] }
+    return {
+      problems: place([...migrationNotices, ...issues.flatMap((issue) => issueProblems(issue, locate))]),
+    }
   }
-  const problems = [
-    ...migrationNotices,
-    ...domainProblems(parsed.data, ctx).map((p: DomainProblem) =>
-      locate(p.path, p.severity, p.message, p.atKey),
-    ),
-  ]
+  const problems = place([...migrationNotices, ...domainProblems(parsed.data, ctx)])
   if (problems.some((p) => p.severity === 'error')) return { problems }
   return migratedFrom === undefined
     ? { route: parsed.data, problems }
@@ -240,8 +251,8 @@ function validateRouteValue(
 
 function issueProblems(
   issue: z.core.$ZodIssue,
-  locate: (path: Path, severity: Problem['severity'], message: string, atKey?: boolean) => Problem,
-): Problem[] {
+  locate: (path: Path, severity: Problem['severity'], message: string, atKey?: boolean) => DomainProblem,
+): DomainProblem[] {
   const path = issue.path.filter((seg): seg is string | number => typeof seg !== 'symbol')
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(path)

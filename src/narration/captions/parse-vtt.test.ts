@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { activeCueIndex } from './active-cue'
@@ -46,6 +47,79 @@ describe('parseVtt', () => {
   it('names the line of a malformed timing', () => {
     expect(() => parseVtt('WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx\n')).toThrow(
       'line 3: expected a cue timing',
+    )
+  })
+})
+
+describe('parseVtt on corrupt input', () => {
+  /** What parseVtt does with `text`: its cues, or the message it refused the file with. */
+  const outcome = (text: string) => {
+    try {
+      return { cues: parseVtt(text) }
+    } catch (error) {
+      return { refused: error instanceof Error ? error.message : `not an Error: ${String(error)}` }
+    }
+  }
+
+  it('refuses binary garbage at line 1', () => {
+    const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)
+    expect(outcome(new TextDecoder().decode(bytes))).toEqual({
+      refused: 'line 1: a WebVTT file must start with "WEBVTT"',
+    })
+  })
+
+  it('refuses an HTML page served in place of the file (a host that answers every path with the app)', () => {
+    expect(outcome('<!doctype html>\n<html><body>WEBVTT</body></html>').refused).toBe(
+      'line 1: a WebVTT file must start with "WEBVTT"',
+    )
+  })
+
+  it('names the line where a file is cut short', () => {
+    expect(outcome('WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nOne.\n\n00:00:02.000 --> 00:0').refused).toBe(
+      'line 6: expected a cue timing like "00:00:01.000 --> 00:00:04.000"',
+    )
+  })
+
+  it('refuses a cue that ends before it starts, and a header that only begins with WEBVTT', () => {
+    expect(outcome('WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nx\n').refused).toBe(
+      'line 3: a cue must end after it starts',
+    )
+    expect(outcome('WEBVTTX\n').refused).toBe('line 1: a WebVTT file must start with "WEBVTT"')
+  })
+
+  it('reads a file with a byte-order mark, CRLF line ends and a NUL in the text', () => {
+    expect(outcome('\uFEFFWEBVTT\r\n\r\n00:00:00.000 --> 00:00:01.000\r\nA\u0000B\r\n')).toEqual({
+      cues: [{ start: 0, end: 1, text: 'A\u0000B' }],
+    })
+  })
+
+  it('for any text, returns sorted cues that end after they start, or refuses it naming a line', () => {
+    const vttish = fc.array(
+      fc.oneof(
+        fc.constantFrom('WEBVTT', '', 'NOTE x', '00:00:01.000 --> 00:00:02.000', '1', '-->', '<b>x</b>'),
+        fc.string({ unit: 'binary', maxLength: 40 }),
+      ),
+      { maxLength: 12 },
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          vttish.map((lines) => lines.join('\n')),
+        ),
+        (text) => {
+          const result = outcome(text)
+          if ('refused' in result) {
+            expect(result.refused).toMatch(/^line \d+: /)
+            return
+          }
+          result.cues.forEach((cue, i) => {
+            expect(cue.end).toBeGreaterThan(cue.start)
+            expect(cue.start).toBeGreaterThanOrEqual(result.cues[i - 1]?.start ?? 0)
+          })
+        },
+      ),
+      { numRuns: 500 },
     )
   })
 })
