@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from 'node:path'
 
 import { formatProblem } from '../src/route/problem'
 import { validateRouteText } from '../src/route/validate'
+import { narrationMedia } from './narration/narration-media'
 
 const args = process.argv.slice(2)
 const asJson = args.includes('--json')
@@ -33,7 +34,7 @@ for (const file of files) {
     const full = resolve(folder, path)
     return !relative(folder, full).startsWith('..') && existsSync(full) && statSync(full).isFile()
   }
-  const { problems } = validateRouteText(text, { assetExists })
+  const { problems } = validateRouteText(text, { assetExists, narrationMedia: narrationMedia(folder) })
   if (problems.some((p) => p.severity === 'error')) failed = true
   if (asJson) report[file] = problems
   else if (problems.length === 0) console.log(`${file}: valid`)

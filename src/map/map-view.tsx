@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useCallback, useRef, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { routeExtent } from '@/route/geo-extent'
@@ -9,9 +9,13 @@ import { useFollowStop } from './use-follow-stop'
 import { useMapCues } from './use-map-cues'
 import { useMapInteraction } from './use-map-interaction'
 import { useMapLibre } from './use-maplibre'
+import { useYouAreHere } from './use-you-are-here'
 
-/** The night map of the river: owns the container element and the one MapLibre map inside it. */
-export function MapView() {
+/**
+ * The night map of the river: owns the container element and the one MapLibre map inside it. `children` are
+ * laid over the map (the position panel).
+ */
+export function MapView({ children }: { children?: ReactNode }) {
   const t = useT()
   const store = useTourStore()
   const container = useRef<HTMLDivElement>(null)
@@ -29,10 +33,12 @@ export function MapView() {
   useFollowStop(map)
   useMapInteraction(map)
   useMapCues(map)
+  useYouAreHere(map)
 
   return (
     <div className="map-panel" aria-busy={status.state === 'loading'} data-state={status.state}>
       <div ref={container} className="map" role="region" aria-label={t('map')} />
+      {children}
       {status.state === 'loading' && (
         <p className="map-status" role="status">
           {t('mapLoading')}

@@ -3,6 +3,8 @@ import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl'
 import { assetUrl } from '@/route/asset-url'
 import type { Lang, Route } from '@/route/schema'
 
+import { YOU_ARE_HERE } from './you-are-here'
+
 /** Colours of the night map: dark land, luminous water edge, a lit route. */
 export const NIGHT = {
   land: '#0b0f1c',
@@ -75,6 +77,7 @@ export function nightStyle(
       labels: layer(route.map.basemap.labels),
       course: { type: 'geojson', data: course },
       stops: { type: 'geojson', data: stops },
+      [YOU_ARE_HERE.source]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'land', type: 'background', paint: { 'background-color': NIGHT.land } },
@@ -171,6 +174,46 @@ export function nightStyle(
           'text-ignore-placement': true,
         },
         paint: { 'text-color': NIGHT.land },
+      },
+      // "You are here", above everything: the accuracy circle, the heading wedge, then the dot.
+      {
+        id: 'you-are-here-accuracy',
+        type: 'fill',
+        source: YOU_ARE_HERE.source,
+        filter: ['==', ['get', 'kind'], 'accuracy'],
+        paint: { 'fill-color': YOU_ARE_HERE.colour, 'fill-opacity': 0.15 },
+      },
+      {
+        id: 'you-are-here-accuracy-edge',
+        type: 'line',
+        source: YOU_ARE_HERE.source,
+        filter: ['==', ['get', 'kind'], 'accuracy'],
+        paint: { 'line-color': YOU_ARE_HERE.colour, 'line-width': 1, 'line-opacity': 0.6 },
+      },
+      {
+        id: 'you-are-here-heading',
+        type: 'symbol',
+        source: YOU_ARE_HERE.source,
+        filter: ['has', 'heading'],
+        layout: {
+          'icon-image': YOU_ARE_HERE.image,
+          'icon-rotate': ['get', 'heading'],
+          'icon-rotation-alignment': 'map',
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+      },
+      {
+        id: 'you-are-here',
+        type: 'circle',
+        source: YOU_ARE_HERE.source,
+        filter: ['==', ['get', 'kind'], 'boat'],
+        paint: {
+          'circle-radius': 8,
+          'circle-color': YOU_ARE_HERE.colour,
+          'circle-stroke-width': 2.5,
+          'circle-stroke-color': '#ffffff',
+        },
       },
     ],
   }

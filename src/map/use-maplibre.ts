@@ -2,6 +2,8 @@ import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useState, type RefObject } from 'react'
 
+import { afterFirstPaint } from '@/lib/after-first-paint'
+
 /** The map's life: loading until MapLibre has arrived and drawn, then ready, or failed with a reason. */
 export type MapStatus =
   { state: 'loading' } | { state: 'ready'; map: MapLibreMap } | { state: 'failed'; reason: string }
@@ -12,10 +14,21 @@ export interface MapLibreResult {
   failedSources: string[]
 }
 
+/** Hands the main thread back (input, paint, other tasks) before the next heavy step. */
+function yieldToMain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 /**
  * Creates the one MapLibre map once, after its code has arrived (it is not in the first chunk), and removes it
  * (DOM, listeners, workers, WebGL context) when the owner unmounts.
+ *
+ * The start waits for the tour's first paint, so the title and the stop list are on screen before MapLibre's
+ * code is evaluated, and the heavy steps run as separate tasks with the main thread given back between them:
+ * evaluating the module, creating the map (its WebGL context), then parsing the style and starting the sources.
+ * A tap on the stop list in between is answered instead of waiting for the whole start-up.
  * @see https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/#remove
+ * @see https://web.dev/articles/optimize-long-tasks
  */
 export function useMapLibre(
   container: RefObject<HTMLDivElement | null>,
@@ -27,43 +40,68 @@ export function useMapLibre(
   useEffect(() => {
     let cancelled = false
     let map: MapLibreMap | undefined
-    Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')])
-      .then(([maplibregl]) => {
-        if (cancelled || !container.current) return
-        // After a production build the worker is a separate file; MapLibre must be told where it is.
-        maplibregl.setWorkerUrl(workerUrl)
-        const initial = view()
-        map = new maplibregl.Map({
-          container: container.current,
-          style: createStyle(),
-          localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
-          attributionControl: { compact: false },
-          ...('bounds' in initial
-            ? { bounds: initial.bounds, fitBoundsOptions: { padding: 24 } }
-            : { center: initial.center, zoom: initial.zoom }),
-          dragRotate: false,
-          pitchWithRotate: false,
-        })
-        map.touchZoomRotate.disableRotation()
-        const loaded = map
-        loaded.once('idle', () => {
-          if (!cancelled) setStatus({ state: 'ready', map: loaded })
-        })
-        loaded.on('error', (event: { error?: { message?: string }; sourceId?: string }) => {
-          // A missing layer file is reported here, once per source; the rest of the map keeps drawing.
-          const source = event.sourceId
-          console.warn('map:', source ?? '', event.error?.message)
-          if (!cancelled && source) {
-            setFailedSources((known) => (known.includes(source) ? known : [...known, source]))
-          }
-        })
+    let library: typeof import('maplibre-gl') | undefined
+    // The step reached, on the map's element: the loading status shows it as a bar (app.css).
+    const step = (name: 'code' | 'map' | 'layers' | null) => {
+      if (!container.current) return
+      if (name) container.current.dataset.loading = name
+      else delete container.current.dataset.loading
+    }
+    const start = async () => {
+      await afterFirstPaint()
+      if (cancelled) return
+      step('code')
+      const [maplibregl] = await Promise.all([
+        import('maplibre-gl'),
+        import('maplibre-gl/dist/maplibre-gl.css'),
+      ])
+      if (cancelled) return
+      library = maplibregl
+      // After a production build the worker is a separate file; MapLibre must be told where it is.
+      maplibregl.setWorkerUrl(workerUrl)
+      // The workers start (and fetch their code) while the main thread goes on with the map itself.
+      maplibregl.prewarm()
+      step('map')
+      await yieldToMain()
+      if (cancelled || !container.current) return
+      const initial = view()
+      const created = new maplibregl.Map({
+        container: container.current,
+        localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+        attributionControl: { compact: false },
+        ...('bounds' in initial
+          ? { bounds: initial.bounds, fitBoundsOptions: { padding: 24 } }
+          : { center: initial.center, zoom: initial.zoom }),
+        dragRotate: false,
+        pitchWithRotate: false,
       })
-      .catch((error: unknown) => {
-        if (!cancelled) setStatus({ state: 'failed', reason: String(error) })
+      map = created
+      created.touchZoomRotate.disableRotation()
+      created.on('error', (event: { error?: { message?: string }; sourceId?: string }) => {
+        // A missing layer file is reported here, once per source; the rest of the map keeps drawing.
+        const source = event.sourceId
+        console.warn('map:', source ?? '', event.error?.message)
+        if (!cancelled && source) {
+          setFailedSources((known) => (known.includes(source) ? known : [...known, source]))
+        }
       })
+      await yieldToMain()
+      if (cancelled) return
+      created.setStyle(createStyle())
+      step('layers')
+      created.once('idle', () => {
+        if (cancelled) return
+        step(null)
+        setStatus({ state: 'ready', map: created })
+      })
+    }
+    start().catch((error: unknown) => {
+      if (!cancelled) setStatus({ state: 'failed', reason: String(error) })
+    })
     return () => {
       cancelled = true
       map?.remove()
+      library?.clearPrewarmedResources()
     }
     // Created once per owner: the style and view are read at creation, later changes go through the map's API.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- because the map must not be recreated on re-render

@@ -1,4 +1,5 @@
 import type { Coordinate, Lang, LocalisedText, Route } from './schema'
+import { positionProblems } from './trigger-checks'
 import type { ValidationContext } from './validate'
 
 /** A problem found in a schema-valid route, located by its path. */
@@ -15,11 +16,23 @@ const LANGUAGE_NAMES: Record<Lang, string> = {
   yue: 'Cantonese',
 }
 
+/** A check of a schema-valid route that needs more than one field; returns what it finds, in file order. */
+export type DomainCheck = (route: Route, ctx: ValidationContext) => DomainProblem[]
+
+/** Every check of a schema-valid route, in the order their problems are listed: further checks join here. */
+const CHECKS: readonly DomainCheck[] = [routeProblems, positionProblems]
+
 /** Checks that need the whole route: ids, bounds, languages and assets. Pure apart from `assetExists`. */
 export function domainProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
+  return CHECKS.flatMap((check) => check(route, ctx))
+}
+
+function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
   const problems: DomainProblem[] = []
   const add = (path: DomainProblem['path'], message: string, severity: DomainProblem['severity'] = 'error') =>
     problems.push({ severity, path, message })
+  const routeLanguages = new Set<string>(route.languages)
+  const otherLanguages = route.languages.filter((lang) => lang !== route.defaultLanguage)
 
   const [[west, south], [east, north]] = route.bounds
   if (west >= east || south >= north) {
@@ -28,7 +41,7 @@ export function domainProblems(route: Route, ctx: ValidationContext): DomainProb
   const outside = (c: Coordinate) => c[0] < west || c[0] > east || c[1] < south || c[1] > north
   const boundsText = `[[${west}, ${south}], [${east}, ${north}]]`
 
-  if (!route.languages.includes(route.defaultLanguage)) {
+  if (!routeLanguages.has(route.defaultLanguage)) {
     add(['languages'], `languages must include the default language "${route.defaultLanguage}"`)
   }
   const seenLangs = new Set<Lang>()
@@ -44,8 +57,8 @@ export function domainProblems(route: Route, ctx: ValidationContext): DomainProb
         `missing text in the default language "${route.defaultLanguage}": add a "${route.defaultLanguage}" entry`,
       )
     }
-    for (const lang of route.languages) {
-      if (lang !== route.defaultLanguage && text[lang] === undefined) {
+    for (const lang of otherLanguages) {
+      if (text[lang] === undefined) {
         add(
           path,
           `no ${LANGUAGE_NAMES[lang]} ("${lang}") text: visitors will see the default language`,
@@ -53,8 +66,8 @@ export function domainProblems(route: Route, ctx: ValidationContext): DomainProb
         )
       }
     }
-    for (const lang of Object.keys(text) as Lang[]) {
-      if (!route.languages.includes(lang)) {
+    for (const lang in text) {
+      if (!routeLanguages.has(lang)) {
         add([...path, lang], `"${lang}" is not one of the route's languages (${route.languages.join(', ')})`)
       }
     }
@@ -109,7 +122,7 @@ export function domainProblems(route: Route, ctx: ValidationContext): DomainProb
       })
     }
     for (const [lang, track] of Object.entries(stop.narration)) {
-      if (!route.languages.includes(lang as Lang)) {
+      if (!routeLanguages.has(lang)) {
         add([...at, 'narration', lang], `narration in "${lang}", which is not one of the route's languages`)
       }
       track.audio.forEach((file, j) => checkAsset(file, [...at, 'narration', lang, 'audio', j]))

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import { distanceMetres, polylineLengthMetres, type LngLat } from '@/route/geo'
 
-import { CRUISE_SPEED_MPS, simulatedPosition } from './simulator'
+import { CRUISE_SPEED_MPS } from '@/route/course'
+
+import { simulatedPosition } from './simulator'
 
 // Two legs: ~1 km east along the equator-ish latitude of Guangzhou, then ~1 km north.
 const COURSE: LngLat[] = [

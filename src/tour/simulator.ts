@@ -1,7 +1,16 @@
-import { distanceMetres, toLocalMetres, type LngLat } from '@/route/geo'
+import type { LngLat } from '@/route/geo'
+import type { Route } from '@/route/schema'
 
-/** A typical Pearl River night cruise: about 11 km/h, in metres a second. */
-export const CRUISE_SPEED_MPS = 3
+import { courseGeometry, cruiseSpeed, CRUISE_SPEED_MPS, pointAlong } from '@/route/course'
+import { triggerZones } from '@/route/trigger-zones'
+
+import type { Fix } from './triggers'
+
+/** How far before a stop's trigger `?simulate&stop=<id>` puts the boat: about 20 s of cruise. */
+export const LEAD_IN_M = 60
+
+/** The accuracy the simulated boat reports: a good GPS fix. */
+export const SIMULATED_ACCURACY_M = 5
 
 /** Where the simulated boat is: its position, heading (degrees clockwise from north) and distance run. */
 export interface SimulatedFix {
@@ -23,27 +32,33 @@ export function simulatedPosition(
   t: number,
   speed: number = CRUISE_SPEED_MPS,
 ): SimulatedFix {
-  if (course.length < 2) throw new Error('a course needs at least two points')
-  let remaining = Math.max(0, t) * speed
-  let along = 0
-  for (let i = 1; i < course.length; i++) {
-    const a = course[i - 1]!
-    const b = course[i]!
-    const leg = distanceMetres(a, b)
-    const [dx, dy] = toLocalMetres(b, a)
-    const heading = ((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360
-    if (remaining <= leg || i === course.length - 1) {
-      const f = leg === 0 ? 1 : Math.min(1, remaining / leg)
-      const done = remaining >= leg && i === course.length - 1
-      return {
-        position: [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f],
-        heading,
-        along: along + leg * f,
-        done,
-      }
-    }
-    remaining -= leg
-    along += leg
+  const geometry = courseGeometry(course)
+  const along = Math.min(Math.max(0, t) * speed, geometry.length)
+  const { position, bearing } = pointAlong(geometry, course, along)
+  return { position: [position[0], position[1]], heading: bearing, along, done: along >= geometry.length }
+}
+
+/** Seconds into the cruise at which the boat is just before `stopId`'s trigger (0 for an unknown stop). */
+export function cruiseTimeBefore(route: Route, stopId: string | undefined): number {
+  const zone = triggerZones(route).find((z) => z.stopId === stopId)
+  if (!zone) return 0
+  const start = zone.span ? zone.span.start : zone.passAlong
+  return Math.max(0, start - LEAD_IN_M) / cruiseSpeed(route)
+}
+
+/**
+ * The fix the simulated boat reports `t` seconds into the cruise (its timestamp is the cruise's own clock), and
+ * whether it has reached the end of the course.
+ */
+export function simulatedFix(route: Route, t: number): { fix: Fix; done: boolean } {
+  const speed = cruiseSpeed(route)
+  const boat = simulatedPosition(route.course, t, speed)
+  const fix = {
+    position: boat.position,
+    accuracy: SIMULATED_ACCURACY_M,
+    speed: boat.done ? 0 : speed,
+    heading: boat.heading,
+    timestamp: Math.round(t * 1000),
   }
-  throw new Error('unreachable')
+  return { fix, done: boat.done }
 }

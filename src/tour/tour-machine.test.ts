@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createTestRoute } from '../../tests/helpers/create-test-route'
 
 import { NO_CUES } from './active-cues'
+import { POSITION_OFF } from './position'
 import { IDLE_NARRATION, currentStop, transition, type TourState } from './tour-machine'
 import { createTourStore } from './tour-store'
 
@@ -14,6 +15,7 @@ function start(overrides: Partial<TourState> = {}): TourState {
     narration: IDLE_NARRATION,
     autoAdvance: false,
     cues: NO_CUES,
+    position: POSITION_OFF,
     ...overrides,
   }
 }

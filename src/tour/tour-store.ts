@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import type { Lang, Route } from '@/route/schema'
 
 import { NO_CUES } from './active-cues'
+import { POSITION_OFF } from './position'
 import { IDLE_NARRATION, transition, type TourEvent, type TourState } from './tour-machine'
 
 /** The tour's state plus the one way to change it. */
@@ -27,6 +28,7 @@ export function createTourStore(
         narration: IDLE_NARRATION,
         autoAdvance: init.autoAdvance ?? false,
         cues: NO_CUES,
+        position: POSITION_OFF,
       }
       const start = init.stopId ? transition(initial, { type: 'select-stop', stopId: init.stopId }) : initial
       return {

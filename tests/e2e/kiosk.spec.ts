@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, saveScreenshot } from './browser'
+import { launchBrowser, pixelsOf, saveScreenshot, waitForMap } from './browser'
 import { ROUTE } from './route-data'
 
 let browser: Browser
@@ -29,6 +29,14 @@ async function openKiosk(
   return { context, page, errors }
 }
 
+/** The "you are here" dot's blue (#1e90ff, and its anti-aliased edge) in a map screenshot. */
+const isDotBlue = (r: number, g: number, b: number) => r < 70 && g > 115 && g < 175 && b > 225
+const caption = (page: Page) =>
+  page
+    .getByTestId('caption')
+    .innerText()
+    .then((text) => text.trim())
+
 const stopParam = (page: Page) => page.evaluate(() => new URLSearchParams(location.search).get('stop'))
 
 describe('kiosk mode', () => {
@@ -37,12 +45,22 @@ describe('kiosk mode', () => {
     ['portrait', 1080, 1920],
   ])(
     'lays out a %s screen with large type and touch targets, and plays itself',
+    { timeout: 180_000 },
     async (name, width, height) => {
-      const { context, page, errors } = await openKiosk(width, height, 'dwell=3&idle=600')
-      // Nobody has touched it: the attract loop opens the first stop by itself.
+      const { context, page, errors } = await openKiosk(width, height, 'dwell=3&idle=600&simulate=60')
+      // Nobody has touched it: the simulated boat sets off and reaches the first stop, whose story starts.
       await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
       await page.waitForSelector(`[data-ready-stop="${ROUTE.stops[0]!.id}"]`, { timeout: 60_000 })
+      // Captions are on, whether the sound is or not.
+      await expect.poll(() => caption(page), { timeout: 20_000 }).not.toBe('')
+      await waitForMap(page)
       await saveScreenshot(page, `kiosk-${name}`)
+      // The boat is on the map, and moves along the course.
+      const mapPixels = await pixelsOf(page, '.map', `kiosk-${name}-map`)
+      expect(mapPixels.count(isDotBlue)).toBeGreaterThan(60)
+      const boat = await page.locator('.kiosk').getAttribute('data-boat')
+      expect(boat).toMatch(/^113\.\d+,23\.\d+$/)
+      await expect.poll(() => page.locator('.kiosk').getAttribute('data-boat')).not.toBe(boat)
       const storySize = await page
         .locator('.story p')
         .first()
@@ -58,31 +76,47 @@ describe('kiosk mode', () => {
       const main = await page.locator('.tour-main').boundingBox()
       if (name === 'landscape') expect(map!.x + map!.width).toBeLessThanOrEqual(main!.x + 1)
       else expect(map!.y + map!.height).toBeLessThanOrEqual(main!.y + 1)
-      // …and moves on by itself.
-      await expect.poll(() => stopParam(page), { timeout: 30_000 }).toBe(ROUTE.stops[1]!.id)
+      // …and sails on by itself to the next stops.
+      await expect.poll(() => stopParam(page), { timeout: 30_000 }).not.toBe(ROUTE.stops[0]!.id)
       expect(errors).toEqual([])
       await context.close()
     },
   )
 
-  it('hands over on the first touch, then resets to the start and the default language when idle', async () => {
-    const { context, page } = await openKiosk(1920, 1080, 'dwell=2&idle=6')
-    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
-    await page.getByRole('button', { name: 'English' }).click()
-    await expect.poll(() => page.locator('.kiosk').getAttribute('data-attract')).toBe('false')
-    await page.locator('[data-stop-id="canton-tower"]').click()
-    await expect.poll(() => page.locator('#stop-title').innerText()).toContain('Canton Tower')
-    // The visitor has control: the loop does not move on while they read (dwell is 2 s).
-    await page.waitForTimeout(3000)
-    expect(await stopParam(page)).toBe('canton-tower')
-    // Six seconds without a touch: a new visit, in Chinese, with the attract loop running again.
-    await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 15_000 }).toBe('zh-Hans')
-    await expect
-      .poll(() => page.locator('.kiosk').getAttribute('data-attract'), { timeout: 5_000 })
-      .toBe('true')
-    await expect.poll(() => stopParam(page), { timeout: 20_000 }).not.toBe('canton-tower')
-    await context.close()
-  })
+  it(
+    'hands over on the first touch, then resets to the start and the default language when idle',
+    { timeout: 180_000 },
+    async () => {
+      const { context, page } = await openKiosk(1920, 1080, 'dwell=20&idle=10')
+      await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
+      await expect
+        .poll(() => page.locator('.player').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('playing')
+      // The first touch, on the story: the visitor has control, and nothing jumps. The stop and its story stay,
+      // the story goes on playing, the boat stops where it is.
+      const summary = (await page.locator('.stop-summary').boundingBox())!
+      await page.mouse.click(summary.x + 10, summary.y + summary.height / 2)
+      await expect.poll(() => page.locator('.kiosk').getAttribute('data-attract')).toBe('false')
+      const boat = await page.locator('.kiosk').getAttribute('data-boat')
+      await page.waitForTimeout(1500)
+      expect(await stopParam(page)).toBe(ROUTE.stops[0]!.id)
+      expect(await page.locator('.player').getAttribute('data-status')).toBe('playing')
+      expect(await page.locator('.kiosk').getAttribute('data-boat')).toBe(boat)
+      await page.getByRole('button', { name: 'English' }).click()
+      await page.locator('[data-stop-id="canton-tower"]').click()
+      await expect.poll(() => page.locator('#stop-title').innerText()).toContain('Canton Tower')
+      // The visitor has control: the loop does not move on while they read (the boat has stopped).
+      await page.waitForTimeout(3000)
+      expect(await stopParam(page)).toBe('canton-tower')
+      // Ten seconds without a touch: a new visit, in Chinese, with the attract loop running again.
+      await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 25_000 }).toBe('zh-Hans')
+      await expect
+        .poll(() => page.locator('.kiosk').getAttribute('data-attract'), { timeout: 5_000 })
+        .toBe('true')
+      await expect.poll(() => stopParam(page), { timeout: 20_000 }).not.toBe('canton-tower')
+      await context.close()
+    },
+  )
 
   it('is locked down: no context menu, no new windows, no way out through links', async () => {
     const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=600')
@@ -107,7 +141,7 @@ describe('kiosk mode', () => {
     'cycles 60 stops with no growth in DOM nodes, listeners, GPU objects or live Howls',
     { timeout: 600_000 },
     async () => {
-      const { context, page, errors } = await openKiosk(1920, 1080, 'dwell=1&idle=600')
+      const { context, page, errors } = await openKiosk(1920, 1080, 'dwell=1&idle=600&simulate=300')
       const cdp: CDPSession = await context.newCDPSession(page)
       // The GPU figures are read first, while the first stop is still on screen (the loop moves on 1 s after its
       // landmark appears). Loading the next track adds listeners for a moment, so the DOM figures are the least of

@@ -1,20 +1,10 @@
 import type { TourState } from '@/tour/tour-machine'
 
-/** What the attract loop should do on this tick. */
-export type AttractStep = { type: 'wait' } | { type: 'open'; stopId: string }
-
 /**
- * The attract loop's next move, as a pure function of the tour and the time spent on the current stop: open the
- * first stop, move on when the narration has ended or the dwell time is up, and start again after the last.
+ * Whether the attract loop should cut the story short so that the boat sails on: the landmark has been on screen
+ * for the dwell time and its story is still playing. (The simulated cruise chooses the stops; a story that ends
+ * first lets the boat sail on by itself.)
  */
-export function attractStep(state: TourState, secondsOnStop: number, dwellSeconds: number): AttractStep {
-  const stops = state.route.stops
-  const index = stops.findIndex((s) => s.id === state.stopId)
-  const first = stops[0]
-  if (!first) return { type: 'wait' }
-  if (index < 0) return { type: 'open', stopId: first.id }
-  const finished = state.narration.status === 'ended' || state.narration.status === 'error'
-  if (!finished && secondsOnStop < dwellSeconds) return { type: 'wait' }
-  const next = stops[index + 1] ?? first
-  return { type: 'open', stopId: next.id }
+export function dwellOver(state: TourState, secondsShown: number, dwellSeconds: number): boolean {
+  return state.narration.status === 'playing' && secondsShown >= dwellSeconds
 }

@@ -1,3 +1,4 @@
+import { MAX_SPEEDUP } from '@/position/simulate-param'
 import type { Route } from '@/route/schema'
 
 /** How an unattended kiosk behaves: from the route's `kiosk` block, overridden by the URL. */
@@ -8,9 +9,11 @@ export interface KioskSettings {
   dwellSeconds: number
   /** Whether the attract loop plays narration aloud. */
   sound: boolean
+  /** How many times faster than real time the attract loop's boat sails between stories. */
+  speedup: number
 }
 
-export const KIOSK_DEFAULTS: KioskSettings = { idleSeconds: 90, dwellSeconds: 120, sound: false }
+export const KIOSK_DEFAULTS: KioskSettings = { idleSeconds: 90, dwellSeconds: 120, sound: false, speedup: 20 }
 
 function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
   const raw = params.get(name)
@@ -20,8 +23,8 @@ function numberParam(params: URLSearchParams, name: string, min: number, max: nu
 }
 
 /**
- * The kiosk's settings: URL (`?idle=60&dwell=30&sound=1`, for the museum's set-up without editing the route),
- * then the route's `kiosk` block, then the defaults. Out-of-range URL values are clamped, not trusted.
+ * The kiosk's settings: URL (`?idle=60&dwell=30&sound=1&simulate=20`, for the museum's set-up without editing the
+ * route), then the route's `kiosk` block, then the defaults. Out-of-range URL values are clamped, not trusted.
  */
 export function resolveKioskSettings(route: Route, search: string): KioskSettings {
   const params = new URLSearchParams(search)
@@ -32,5 +35,6 @@ export function resolveKioskSettings(route: Route, search: string): KioskSetting
     dwellSeconds:
       numberParam(params, 'dwell', 1, 600) ?? route.kiosk?.dwellSeconds ?? KIOSK_DEFAULTS.dwellSeconds,
     sound: sound === null ? (route.kiosk?.sound ?? KIOSK_DEFAULTS.sound) : sound === '1' || sound === 'on',
+    speedup: numberParam(params, 'simulate', 1, MAX_SPEEDUP) ?? KIOSK_DEFAULTS.speedup,
   }
 }

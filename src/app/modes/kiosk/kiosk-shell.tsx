@@ -7,7 +7,7 @@ import { createTourStore } from '@/tour/tour-store'
 
 import { TourShell } from '../tour/tour-shell'
 
-import { attractStep } from './attract-loop'
+import { dwellOver } from './attract-loop'
 import { resolveKioskSettings, type KioskSettings } from './kiosk-settings'
 import { lockDown } from './lock-down'
 import { watchdogVerdict } from './watchdog'
@@ -49,17 +49,19 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'wheel'] as const
 const SCENE_WAIT_SECONDS = 20
 
 /**
- * Runs inside the visit's providers: the attract loop (opens stops, plays them, moves on), the hand-over on the
- * first touch, the idle reset and the watchdog. Publishes its state on the kiosk element for staff and tests.
+ * Runs inside the visit's providers: the attract loop (a simulated cruise that sails the course, starts each
+ * stop's story as the boat reaches it, and sails on after the dwell time), the hand-over on the first touch,
+ * the idle reset and the watchdog. Publishes its state on the kiosk element for staff and tests.
  */
 function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: () => void }) {
   const store = useTourStore()
   const narrator = useNarrator()
   const [attracting, setAttracting] = useState(true)
   const lastTouch = useRef(0)
-  /** When the current stop was opened, and when its landmark was first drawn (null: not yet). */
+  /** When the current stop was opened, when its landmark was first drawn (null: not yet), and the last sign of life. */
   const openedAt = useRef(0)
   const shownAt = useRef<number | null>(null)
+  const progressAt = useRef(0)
   const resetsInARow = useRef(0)
 
   useEffect(() => {
@@ -68,8 +70,18 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
   }, [attracting, settings.sound])
 
   useEffect(() => {
+    // The visit starts with the boat at the start of the course; it sails round and round until someone touches.
+    store.getState().dispatch({ type: 'simulate', speedup: settings.speedup, loop: true, follow: true })
+  }, [store, settings.speedup])
+
+  useEffect(() => {
+    let handedOver = false
     const onInteraction = () => {
       lastTouch.current = performance.now()
+      if (handedOver) return
+      handedOver = true
+      // The hand-over: the boat stops where it is, the story on screen goes on, nothing else moves.
+      store.getState().dispatch({ type: 'position-off' })
       setAttracting(false)
     }
     for (const type of INTERACTIONS)
@@ -77,7 +89,7 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
     return () => {
       for (const type of INTERACTIONS) document.removeEventListener(type, onInteraction, { capture: true })
     }
-  }, [])
+  }, [store])
 
   useEffect(() => {
     // The loop lets visitors see each landmark: the dwell time counts from the first 3D frame of the stop.
@@ -90,8 +102,8 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
   }, [store])
 
   useEffect(() => {
-    openedAt.current = performance.now()
-    return store.subscribe(
+    openedAt.current = progressAt.current = performance.now()
+    const offStop = store.subscribe(
       (s) => s.stopId,
       () => {
         openedAt.current = performance.now()
@@ -99,19 +111,16 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
         resetsInARow.current = 0
       },
     )
-  }, [store])
-
-  useEffect(() => {
-    if (!attracting) return
-    // The loop plays each stop as soon as its track is ready; the first touch hands over without a jolt.
-    return store.subscribe(
-      (s) => s.narration.status,
-      (status) => {
-        if (status === 'ready') narrator.play()
-      },
-      { fireImmediately: true },
+    // Signs of life for the watchdog: the boat moves, or the story being told moves on.
+    const offProgress = store.subscribe(
+      (s) => `${s.stopId} ${s.position.cruise?.time ?? 0} ${s.narration.time}`,
+      () => (progressAt.current = performance.now()),
     )
-  }, [attracting, store, narrator])
+    return () => {
+      offStop()
+      offProgress()
+    }
+  }, [store])
 
   useEffect(() => {
     const tick = setInterval(() => {
@@ -121,6 +130,7 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
       if (root) {
         root.dataset.attract = String(attracting)
         root.dataset.liveHowls = String(narrator.liveHowls)
+        root.dataset.boat = state.position.fix?.position.map((v) => v.toFixed(5)).join(',') ?? ''
       }
       if (!attracting && now - lastTouch.current > settings.idleSeconds * 1000) {
         onReset()
@@ -130,8 +140,7 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
         // A landmark that never draws (a broken model) must not stop the loop: the dwell then counts from
         // SCENE_WAIT_SECONDS after the stop opened.
         const shown = shownAt.current ?? openedAt.current + SCENE_WAIT_SECONDS * 1000
-        const step = attractStep(state, Math.max(0, now - shown) / 1000, settings.dwellSeconds)
-        if (step.type === 'open') state.dispatch({ type: 'select-stop', stopId: step.stopId })
+        if (dwellOver(state, Math.max(0, now - shown) / 1000, settings.dwellSeconds)) narrator.pause()
       }
       const memory = (
         performance as Performance & { memory?: { usedJSHeapSize: number; jsHeapSizeLimit: number } }
@@ -139,7 +148,7 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
       const gpu = window.__sceneStats
       const verdict = watchdogVerdict(
         {
-          secondsSinceProgress: (now - openedAt.current) / 1000,
+          secondsSinceProgress: (now - progressAt.current) / 1000,
           attracting,
           dwellSeconds: settings.dwellSeconds,
           ...(memory ? { heapUsed: memory.usedJSHeapSize, heapLimit: memory.jsHeapSizeLimit } : {}),

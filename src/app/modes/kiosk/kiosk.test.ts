@@ -4,7 +4,7 @@ import { createTestRoute } from '../../../../tests/helpers/create-test-route'
 import { IDLE_NARRATION, type TourState } from '@/tour/tour-machine'
 import { createTourStore } from '@/tour/tour-store'
 
-import { attractStep } from './attract-loop'
+import { dwellOver } from './attract-loop'
 import { resolveKioskSettings } from './kiosk-settings'
 import { watchdogVerdict, type HealthSample } from './watchdog'
 
@@ -14,50 +14,78 @@ describe('resolveKioskSettings', () => {
       idleSeconds: 90,
       dwellSeconds: 120,
       sound: false,
+      speedup: 20,
     })
   })
 
   it("takes the route's block, and the URL over it", () => {
     const route = { ...createTestRoute(), kiosk: { idleSeconds: 120, dwellSeconds: 40, sound: true } }
-    expect(resolveKioskSettings(route, '')).toEqual({ idleSeconds: 120, dwellSeconds: 40, sound: true })
-    expect(resolveKioskSettings(route, '?mode=kiosk&idle=30&sound=0')).toEqual({
+    expect(resolveKioskSettings(route, '')).toEqual({
+      idleSeconds: 120,
+      dwellSeconds: 40,
+      sound: true,
+      speedup: 20,
+    })
+    expect(resolveKioskSettings(route, '?mode=kiosk&idle=30&sound=0&simulate=300')).toEqual({
       idleSeconds: 30,
       dwellSeconds: 40,
       sound: false,
+      speedup: 300,
     })
   })
 
   it('clamps or ignores URL values it cannot trust', () => {
-    const settings = resolveKioskSettings(createTestRoute(), '?idle=1&dwell=abc')
+    const settings = resolveKioskSettings(createTestRoute(), '?idle=1&dwell=abc&simulate=1e9')
     expect(settings.idleSeconds).toBe(5)
     expect(settings.dwellSeconds).toBe(120)
+    expect(settings.speedup).toBe(1000)
   })
 })
 
-describe('attractStep', () => {
+describe('dwellOver', () => {
   const route = createTestRoute({ stops: 3 })
-  const state = (stopId: string | null, status: TourState['narration']['status'] = 'playing'): TourState => ({
+  const state = (status: TourState['narration']['status']): TourState => ({
     ...createTourStore(route, { lang: 'zh-Hans' }).getState(),
-    stopId,
+    stopId: 'stop-1',
     narration: { ...IDLE_NARRATION, status },
   })
 
-  it('opens the first stop when none is open', () => {
-    expect(attractStep(state(null), 0, 30)).toEqual({ type: 'open', stopId: 'stop-1' })
+  it('lets the story play while the landmark has been shown for less than the dwell time', () => {
+    expect(dwellOver(state('playing'), 10, 30)).toBe(false)
   })
 
-  it('waits while the narration plays within the dwell time', () => {
-    expect(attractStep(state('stop-1'), 10, 30)).toEqual({ type: 'wait' })
+  it('cuts the story short once the dwell time is up, so the boat sails on', () => {
+    expect(dwellOver(state('playing'), 31, 30)).toBe(true)
   })
 
-  it('moves on when the narration ends, or fails, or the dwell time is up', () => {
-    expect(attractStep(state('stop-1', 'ended'), 3, 30)).toEqual({ type: 'open', stopId: 'stop-2' })
-    expect(attractStep(state('stop-1', 'error'), 3, 30)).toEqual({ type: 'open', stopId: 'stop-2' })
-    expect(attractStep(state('stop-2'), 31, 30)).toEqual({ type: 'open', stopId: 'stop-3' })
+  it('has nothing to cut when no story plays', () => {
+    expect(dwellOver(state('ended'), 31, 30)).toBe(false)
+    expect(dwellOver(state('paused'), 31, 30)).toBe(false)
   })
+})
 
-  it('starts again after the last stop', () => {
-    expect(attractStep(state('stop-3', 'ended'), 3, 30)).toEqual({ type: 'open', stopId: 'stop-1' })
+describe('the attract loop', () => {
+  it('is a simulated cruise that opens every reachable stop in river order and starts again', () => {
+    const store = createTourStore(createTestRoute({ stops: 3 }), { lang: 'zh-Hans' })
+    store.getState().dispatch({ type: 'simulate', speedup: 500, loop: true, follow: true })
+    store.getState().dispatch({ type: 'narration-lengths', lang: 'zh-Hans', lengths: {} })
+    const opened: string[] = []
+    store.subscribe(
+      (s) => s.stopId,
+      (id) => id && opened.push(id),
+    )
+    // The player: each story plays, and the dwell time cuts it short one second later.
+    let playingFor = 0
+    for (let i = 0; i < 400 && opened.length < 4; i++) {
+      const { narration, dispatch } = store.getState()
+      if (narration.autoplay && narration.status === 'idle') {
+        dispatch({ type: 'narration-changed', narration: { status: 'playing' } })
+        playingFor = 0
+      } else if (narration.status === 'playing' && (playingFor += 0.25) >= 1)
+        dispatch({ type: 'narration-changed', narration: { status: 'paused' } })
+      dispatch({ type: 'cruise-tick', seconds: 0.25 })
+    }
+    expect(opened).toEqual(['stop-1', 'stop-2', 'stop-3', 'stop-1'])
   })
 })
 

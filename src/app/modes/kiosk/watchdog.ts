@@ -1,6 +1,6 @@
 /** One look at the kiosk's health. */
 export interface HealthSample {
-  /** Seconds since the attract loop last changed stop (only meaningful while it runs). */
+  /** Seconds since the attract loop last showed a sign of life: the boat moved, or the stop or its story moved on. */
   secondsSinceProgress: number
   attracting: boolean
   dwellSeconds: number

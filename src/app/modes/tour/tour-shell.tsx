@@ -3,6 +3,8 @@ import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { useT } from '@/i18n/use-t'
 import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
+import { PositionPanel } from '@/position/position-panel'
+import { PositionSources } from '@/position/position-sources'
 import { UpdatePrompt } from '@/offline/update-prompt'
 import { CreditsDialog } from '@/stop/credits-dialog'
 import { LanguageSwitch } from '@/stop/language-switch'
@@ -41,14 +43,16 @@ export function TourShell({
   return (
     <TourStoreContext.Provider value={store}>
       <NarratorProvider>
-        <TourLayout />
+        <PositionSources simulateFromUrl={!sharedScreen} />
+        <TourLayout positionPanel={!sharedScreen} />
         {children}
       </NarratorProvider>
     </TourStoreContext.Provider>
   )
 }
 
-function TourLayout() {
+/** `positionPanel`: offer GPS and the simulation (a phone); a shared screen drives its own simulated boat. */
+function TourLayout({ positionPanel }: { positionPanel: boolean }) {
   const t = useT()
   const route = useTour((s) => s.route)
   const lang = useTour((s) => s.lang)
@@ -77,7 +81,7 @@ function TourLayout() {
           </div>
         }
       >
-        <MapView />
+        <MapView>{positionPanel && <PositionPanel />}</MapView>
       </ErrorBoundary>
       <main className="tour-main">
         <StopView
