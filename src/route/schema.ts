@@ -55,69 +55,103 @@ export const AssetPathSchema = z.string().superRefine((path, ctx) => {
 
 export const CreditSchema = z
   .object({
-    title: LocalisedTextSchema,
-    author: z.string().min(1),
-    license: z.string().min(1),
-    url: z.string().min(1).optional(),
+    title: LocalisedTextSchema.meta({
+      description: 'What is credited: the data set, model, recording or image.',
+    }),
+    author: z.string().min(1).meta({ description: 'Who made it, as they ask to be credited.' }),
+    license: z.string().min(1).meta({ description: 'Its licence, e.g. "ODbL 1.0" or "CC BY 4.0".' }),
+    url: z.string().min(1).meta({ description: 'Where it comes from.' }).optional(),
   })
   .strict()
 export type Credit = z.infer<typeof CreditSchema>
 
 export const SourceSchema = z
-  .object({ title: z.string().min(1), url: z.string().regex(/^https?:\/\//, 'must be an http(s) URL') })
+  .object({
+    title: z.string().min(1).meta({ description: 'The title of the book, article or page.' }),
+    url: z
+      .string()
+      .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .meta({ description: 'Where to read it: an http(s) URL.' }),
+  })
   .strict()
 
 const cueTime = {
-  /** Seconds from the start of the track. */
-  at: z.number().min(0),
-  /** Seconds from the start of the track when the cue stops applying; absent, until the next cue of its kind. */
-  until: z.number().positive().optional(),
+  at: z.number().min(0).meta({ description: 'Seconds from the start of the track.' }),
+  until: z
+    .number()
+    .positive()
+    .meta({
+      description:
+        'Seconds from the start of the track when the cue stops applying; absent, until the next cue of its kind.',
+    })
+    .optional(),
 }
 
 /** A declarative action at a time of the narration: a fixed set, no code. */
 export const NarrationCueSchema = z.discriminatedUnion('type', [
-  /** Move the 3D camera to one of the stop's named views. */
-  z.object({ type: z.literal('camera-view'), ...cueTime, view: IdSchema }).strict(),
-  /** Highlight one of the stop's hotspots in 3D. */
-  z.object({ type: z.literal('highlight-hotspot'), ...cueTime, hotspot: IdSchema }).strict(),
-  /** Fly the map to a place. */
+  z
+    .object({
+      type: z.literal('camera-view'),
+      ...cueTime,
+      view: IdSchema.meta({ description: "The id of one of the stop's views." }),
+    })
+    .strict()
+    .meta({ description: "Moves the 3D camera to one of the stop's named views." }),
+  z
+    .object({
+      type: z.literal('highlight-hotspot'),
+      ...cueTime,
+      hotspot: IdSchema.meta({ description: "The id of one of the stop's hotspots." }),
+    })
+    .strict()
+    .meta({ description: "Highlights one of the stop's hotspots in 3D and shows its text." }),
   z
     .object({
       type: z.literal('fly-map'),
       ...cueTime,
-      center: CoordinateSchema,
-      zoom: z.number().min(0).max(22),
+      center: CoordinateSchema.meta({ description: 'Where the map flies to: [longitude, latitude].' }),
+      zoom: z.number().min(0).max(22).meta({ description: 'The map zoom there.' }),
     })
-    .strict(),
-  /** Highlight a basemap feature, found by its Chinese or English name in one of the basemap layers. */
+    .strict()
+    .meta({ description: 'Flies the map to a place.' }),
   z
     .object({
       type: z.literal('highlight-map-feature'),
       ...cueTime,
-      layer: z.enum(['bridges', 'labels']),
-      name: z.string().min(1),
+      layer: z.enum(['bridges', 'labels']).meta({ description: 'The basemap layer the feature is in.' }),
+      name: z
+        .string()
+        .min(1)
+        .meta({ description: "The feature's Chinese or English name, as in the basemap." }),
     })
-    .strict(),
-  /** Show an image from the route pack, with its alternative text and credit. */
+    .strict()
+    .meta({ description: 'Lights up a bridge or a label of the basemap.' }),
   z
     .object({
       type: z.literal('show-image'),
       ...cueTime,
-      src: AssetPathSchema,
-      alt: LocalisedTextSchema,
-      credit: z.string().min(1),
+      src: AssetPathSchema.meta({ description: 'An image in the route folder.' }),
+      alt: LocalisedTextSchema.meta({ description: 'What the image shows, for screen readers.' }),
+      credit: z.string().min(1).meta({ description: 'Who made the image, and its licence.' }),
     })
-    .strict(),
+    .strict()
+    .meta({ description: 'Shows an image from the route folder beside the captions.' }),
 ])
 export type NarrationCue = z.infer<typeof NarrationCueSchema>
 
 export const NarrationTrackSchema = z
   .object({
-    /** Encodings of one recording, in order of preference (e.g. Opus in WebM, then MP3). */
-    audio: z.array(AssetPathSchema).min(1),
-    captions: AssetPathSchema,
-    /** What the map and the 3D view do at given times of this recording. */
-    cues: z.array(NarrationCueSchema).optional(),
+    audio: z.array(AssetPathSchema).min(1).meta({
+      description:
+        'Encodings of one recording, in order of preference (e.g. Opus in WebM, then MP3), in the route folder.',
+    }),
+    captions: AssetPathSchema.meta({
+      description: "A WebVTT file of the recording's captions, timed to it.",
+    }),
+    cues: z
+      .array(NarrationCueSchema)
+      .meta({ description: 'What the map and the 3D view do at given times of this recording.' })
+      .optional(),
   })
   .strict()
 export type NarrationTrack = z.infer<typeof NarrationTrackSchema>
@@ -128,26 +162,46 @@ export type Vec3 = z.infer<typeof Vec3Schema>
 
 export const ModelSchema = z
   .object({
-    src: AssetPathSchema,
-    alt: LocalisedTextSchema,
-    /** Uniform scale applied to the model (1 = the file's own metres). */
-    scale: z.number().positive('scale must be greater than 0').optional(),
-    /** Rotation about X, Y and Z in degrees, applied after scale. */
-    rotation: Vec3Schema.optional(),
-    /** The model point, in the file's own coordinates (metres), that is placed at the scene origin. */
-    anchor: Vec3Schema.optional(),
+    src: AssetPathSchema.meta({ description: 'A GLB file in the route folder, in metres with Y up.' }),
+    alt: LocalisedTextSchema.meta({ description: 'One sentence describing the model, for screen readers.' }),
+    scale: z
+      .number()
+      .positive('scale must be greater than 0')
+      .meta({ description: "Uniform scale applied to the model (1 = the file's own metres)." })
+      .optional(),
+    rotation: Vec3Schema.meta({
+      description: 'Rotation about X, Y and Z in degrees, applied after scale.',
+    }).optional(),
+    anchor: Vec3Schema.meta({
+      description:
+        "The model point, in the file's own coordinates (metres), that is placed at the scene origin.",
+    }).optional(),
   })
   .strict()
 
 /** A named camera view: where the camera stands and what it looks at, in scene metres (origin = anchor). */
 export const CameraViewSchema = z
-  .object({ id: IdSchema, label: LocalisedTextSchema, position: Vec3Schema, target: Vec3Schema })
+  .object({
+    id: IdSchema.meta({ description: 'Unique in the stop; camera-view cues name it.' }),
+    label: LocalisedTextSchema.meta({ description: "The view's button text." }),
+    position: Vec3Schema.meta({
+      description: 'Where the camera stands: [x, y, z] in scene metres (origin = the anchor).',
+    }),
+    target: Vec3Schema.meta({ description: 'What the camera looks at: [x, y, z] in scene metres.' }),
+  })
   .strict()
 export type CameraView = z.infer<typeof CameraViewSchema>
 
 /** A point of interest on the model (in the model file's own coordinates), with a label and a short text. */
 export const HotspotSchema = z
-  .object({ id: IdSchema, label: LocalisedTextSchema, text: LocalisedTextSchema, position: Vec3Schema })
+  .object({
+    id: IdSchema.meta({ description: 'Unique in the stop; highlight-hotspot cues name it.' }),
+    label: LocalisedTextSchema.meta({ description: "The hotspot's marker and button text." }),
+    text: LocalisedTextSchema.meta({ description: 'A short text shown when the hotspot is chosen.' }),
+    position: Vec3Schema.meta({
+      description: "Where it is on the model: [x, y, z] in the model file's own metres.",
+    }),
+  })
   .strict()
 export type Hotspot = z.infer<typeof HotspotSchema>
 
@@ -159,97 +213,180 @@ export const TriggerSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('radius'),
-      /** Metres from the stop's position. */
-      radius: z.number().min(20, 'radius must be at least 20 m').max(5000, 'radius must be at most 5000 m'),
+      radius: z
+        .number()
+        .min(20, 'radius must be at least 20 m')
+        .max(5000, 'radius must be at most 5000 m')
+        .meta({ description: "Metres from the stop's position." }),
     })
     .strict(),
-  z.object({ type: z.literal('segment'), from: CoordinateSchema, to: CoordinateSchema }).strict(),
+  z
+    .object({
+      type: z.literal('segment'),
+      from: CoordinateSchema.meta({
+        description: 'Where the stretch starts: the course point nearest this [longitude, latitude].',
+      }),
+      to: CoordinateSchema.meta({
+        description: 'Where it ends, in the direction of travel: the course point nearest this.',
+      }),
+    })
+    .strict(),
 ])
 export type Trigger = z.infer<typeof TriggerSchema>
 
 export const StopSchema = z
   .object({
-    id: IdSchema,
-    title: LocalisedTextSchema,
-    summary: LocalisedTextSchema,
-    story: LocalisedTextSchema,
-    position: CoordinateSchema,
-    zoom: z.number().min(0).max(22),
-    /** Where on the river this stop's narration starts by itself, when the visitor lets it. */
-    trigger: TriggerSchema,
-    model: ModelSchema,
-    /** Named camera views of the 3D scene, offered as buttons under it. */
-    views: z.array(CameraViewSchema).optional(),
-    /** Points of interest on the model, tappable in 3D and listed as buttons. */
-    hotspots: z.array(HotspotSchema).optional(),
-    narration: z.partialRecord(LangSchema, NarrationTrackSchema),
-    sources: z.array(SourceSchema),
+    id: IdSchema.meta({
+      description: 'Unique, and stable forever: deep links use it (?stop=haizhu-bridge).',
+    }),
+    title: LocalisedTextSchema.meta({ description: "The stop's name." }),
+    summary: LocalisedTextSchema.meta({ description: 'One line under the title.' }),
+    story: LocalisedTextSchema.meta({
+      description:
+        'The factual story; paragraphs are separated by a blank line. Shown as text: markup is displayed, never run.',
+    }),
+    position: CoordinateSchema.meta({
+      description: '[longitude, latitude] in WGS84 (not GCJ-02 from Chinese map apps: that is ~500 m off).',
+    }),
+    zoom: z
+      .number()
+      .min(0)
+      .max(22)
+      .meta({ description: 'The map zoom when the stop opens (14–16 suits a landmark).' }),
+    trigger: TriggerSchema.meta({
+      description: "Where on the river this stop's narration starts by itself, when the visitor lets it.",
+    }),
+    model: ModelSchema.meta({ description: "The stop's 3D model." }),
+    views: z
+      .array(CameraViewSchema)
+      .meta({ description: 'Named camera views of the 3D scene, offered as buttons under it.' })
+      .optional(),
+    hotspots: z
+      .array(HotspotSchema)
+      .meta({ description: 'Points of interest on the model, tappable in 3D and listed as buttons.' })
+      .optional(),
+    narration: z
+      .partialRecord(LangSchema, NarrationTrackSchema)
+      .meta({ description: 'The narration in each language: recordings, captions and timed cues.' }),
+    sources: z.array(SourceSchema).meta({ description: "Where the story's facts come from." }),
   })
   .strict()
 export type Stop = z.infer<typeof StopSchema>
 
 export const BasemapSchema = z
   .object({
-    water: AssetPathSchema,
-    banks: AssetPathSchema,
-    bridges: AssetPathSchema,
-    labels: AssetPathSchema,
+    water: AssetPathSchema.meta({ description: 'Water areas: GeoJSON polygons.' }),
+    banks: AssetPathSchema.meta({ description: 'River banks: GeoJSON lines.' }),
+    bridges: AssetPathSchema.meta({ description: 'Bridges: GeoJSON lines with name_zh and name_en.' }),
+    labels: AssetPathSchema.meta({
+      description: 'Place names: GeoJSON points with name_zh, name_en and rank.',
+    }),
   })
   .strict()
 
 export const MapSettingsSchema = z
   .object({
-    center: CoordinateSchema,
-    zoom: z.number().min(0).max(22),
-    /** Shown on the map at all times, as the basemap's licence requires (e.g. "© OpenStreetMap contributors"). */
-    attribution: z.string().min(1),
-    /** A MapLibre style URL that replaces the embedded night basemap (online tiles, PMTiles). */
+    center: CoordinateSchema.meta({
+      description: 'Where the map opens before a stop is chosen: [longitude, latitude].',
+    }),
+    zoom: z.number().min(0).max(22).meta({ description: 'The map zoom it opens at.' }),
+    attribution: z.string().min(1).meta({
+      description:
+        'Shown on the map at all times, as the basemap\'s licence requires (e.g. "© OpenStreetMap contributors").',
+    }),
     style: z
       .string()
       .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .meta({
+        description: 'A MapLibre style URL that replaces the embedded night basemap (online tiles, PMTiles).',
+      })
       .optional(),
-    basemap: BasemapSchema,
+    basemap: BasemapSchema.meta({
+      description: 'The GeoJSON layers of the embedded night map, in the route folder.',
+    }),
   })
   .strict()
 
 export const RouteSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z
+      .string()
+      .meta({ description: '"../route.schema.json": editors then complete and check the file.' })
+      .optional(),
     schemaVersion: z.literal(SCHEMA_VERSION, {
       error: (issue) =>
         typeof issue.input === 'number' && issue.input > SCHEMA_VERSION
           ? `schemaVersion ${issue.input} is newer than this app reads (${SCHEMA_VERSION}): update the app`
           : `schemaVersion must be ${SCHEMA_VERSION} (or 1, which is migrated on load)`,
     }),
-    id: IdSchema,
-    defaultLanguage: LangSchema,
-    languages: z.array(LangSchema).min(1),
-    title: LocalisedTextSchema,
-    summary: LocalisedTextSchema,
-    /** [[west, south], [east, north]]: every stop and the course must lie inside. */
-    bounds: z.tuple([CoordinateSchema, CoordinateSchema]),
-    map: MapSettingsSchema,
-    course: z.array(CoordinateSchema).min(2, 'the course needs at least two points'),
-    stops: z.array(StopSchema).min(1, 'a route needs at least one stop'),
-    /** The boat: how fast it usually goes, for the simulated cruise and for timing narration against travel. */
+    id: IdSchema.meta({
+      description: 'The route id in links (?route=pearl-river-night): lower-case kebab-case, stable forever.',
+    }),
+    defaultLanguage: LangSchema.meta({
+      description: 'Every text must exist in this language; the others fall back to it, visibly.',
+    }),
+    languages: z.array(LangSchema).min(1).meta({ description: 'The languages the route offers.' }),
+    title: LocalisedTextSchema.meta({ description: "The route's name." }),
+    summary: LocalisedTextSchema.meta({ description: 'A sentence or two about the route.' }),
+    bounds: z
+      .tuple([CoordinateSchema, CoordinateSchema])
+      .meta({ description: '[[west, south], [east, north]]: every stop and the course must lie inside.' }),
+    map: MapSettingsSchema.meta({ description: 'The map: its opening view, attribution and basemap.' }),
+    course: z.array(CoordinateSchema).min(2, 'the course needs at least two points').meta({
+      description: "The boat's course on the water, [[longitude, latitude], …], in the direction of travel.",
+    }),
+    stops: z
+      .array(StopSchema)
+      .min(1, 'a route needs at least one stop')
+      .meta({ description: 'The stops, in the order the boat passes them.' }),
     cruise: z
       .object({
-        speedKmh: z.number().min(1, 'speedKmh must be at least 1').max(60, 'speedKmh must be at most 60'),
+        speedKmh: z
+          .number()
+          .min(1, 'speedKmh must be at least 1')
+          .max(60, 'speedKmh must be at most 60')
+          .meta({ description: "The boat's usual speed in km/h." }),
       })
       .strict()
+      .meta({
+        description:
+          'The boat: how fast it usually goes, for the simulated cruise and for timing narration against travel.',
+      })
       .optional(),
-    credits: z.array(CreditSchema),
-    /** How the route behaves on an unattended museum touch screen (`?mode=kiosk`); the URL may override. */
+    credits: z.array(CreditSchema).meta({
+      description: 'Every data source, model, recording and image the route uses, with its licence.',
+    }),
     kiosk: z
       .object({
-        /** Seconds without a touch before the screen resets to the start and the default language. */
-        idleSeconds: z.number().min(10).max(3600).optional(),
-        /** Seconds the attract loop stays on a stop whose narration is silent or missing. */
-        dwellSeconds: z.number().min(5).max(600).optional(),
-        /** Whether the attract loop plays narration aloud (captions are always shown). */
-        sound: z.boolean().optional(),
+        idleSeconds: z
+          .number()
+          .min(10)
+          .max(3600)
+          .meta({
+            description:
+              'Seconds without a touch before the screen resets to the start and the default language.',
+          })
+          .optional(),
+        dwellSeconds: z
+          .number()
+          .min(5)
+          .max(600)
+          .meta({
+            description: 'Seconds the attract loop stays on a stop whose narration is silent or missing.',
+          })
+          .optional(),
+        sound: z
+          .boolean()
+          .meta({
+            description: 'Whether the attract loop plays narration aloud (captions are always shown).',
+          })
+          .optional(),
       })
       .strict()
+      .meta({
+        description:
+          'How the route behaves on an unattended museum touch screen (?mode=kiosk); the URL may override.',
+      })
       .optional(),
   })
   .strict()

@@ -1,24 +1,49 @@
+import { getLocation, parseTree } from 'jsonc-parser'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 
+import { routeJsonSchema } from '@/route/json-schema'
+import { lineIndex, offsetOfPath } from '@/route/json-positions'
 import { fetchLimitedText, MAX_ROUTE_BYTES, resolveRouteSource, ROUTE_TIMEOUT_MS } from '@/route/load-route'
 import { formatProblem } from '@/route/problem'
-import { RouteIndexSchema, type RouteIndex } from '@/route/schema'
+import { RouteIndexSchema, SCHEMA_VERSION, type RouteIndex } from '@/route/schema'
 import { validateRouteText } from '@/route/validate'
-import { createTourStore } from '@/tour/tour-store'
-
-import { TourShell } from '../tour/tour-shell'
 
 import { discardDraft, loadDraft, saveDraft, type Draft } from './autosave'
+import type { JsonPath } from './json-edit'
+import { printJsonText } from './json-print'
+import { LanguageMatrix } from './language-matrix-view'
 import { RouteEditor, type RouteEditorHandle } from './route-editor'
+import { changeEdits, migrateText, readRouteDraft, type DraftChange } from './route-draft'
+import { StopForm } from './stop-form'
+import { StudioMap } from './studio-map'
+import { StudioPreview } from './studio-preview'
+import { studioT as t } from './studio-t'
+import './studio.css'
 
 const ROUTES_URL = new URL(`${import.meta.env.BASE_URL}routes-data/`, location.href).href
 const VALIDATE_DELAY_MS = 250
 const AUTOSAVE_DELAY_MS = 800
+const SCHEMA = routeJsonSchema()
+
+type Tab = 'map' | 'preview' | 'languages'
+const TABS: { id: Tab; label: 'studioTabMap' | 'studioTabPreview' | 'studioTabLanguages' }[] = [
+  { id: 'map', label: 'studioTabMap' },
+  { id: 'preview', label: 'studioTabPreview' },
+  { id: 'languages', label: 'studioTabLanguages' },
+]
+
+/** A migration applied on opening a file: named, so the curator knows what changed. */
+interface Migration {
+  file: string
+  from: number
+  notices: string[]
+}
 
 /**
- * The curators' studio (`?mode=studio`): open a route (from the index, a file, a drop or a paste), edit it with
- * the same validator as the CLI checking every change, jump to each problem, preview it as tourists get it,
- * export it; every edit is autosaved and offered back after a crash or reload.
+ * The curators' studio (`?mode=studio`): open a route (from the index, a file, a drop or a paste), edit it as
+ * JSON (with the schema's completions), on the map and in forms, with the CLI's validator checking every change;
+ * preview it as tourists get it; export it as Prettier-formatted JSON. Older files are migrated on opening, with
+ * a notice; every edit is autosaved and offered back after a crash or a reload.
  */
 export function StudioShell() {
   const editor = useRef<RouteEditorHandle>(null)
@@ -26,19 +51,25 @@ export function StudioShell() {
   const [text, setText] = useState('')
   const [source, setSource] = useState('')
   const [packUrl, setPackUrl] = useState(ROUTES_URL)
-  const [draft, setDraft] = useState<Draft | null>(null)
+  const [saved, setSaved] = useState<Draft | null>(null)
+  const [migration, setMigration] = useState<Migration | null>(null)
   const [notice, setNotice] = useState('')
-  const [preview, setPreview] = useState<{
-    version: number
-    store: ReturnType<typeof createTourStore>
-  } | null>(null)
+  const [tab, setTab] = useState<Tab>('map')
+  const [selected, setSelected] = useState<number | null>(0)
   const dirty = useRef(false)
 
-  const open = useCallback((next: string, from: string) => {
-    editor.current?.setText(next)
-    setText(next)
+  const open = useCallback((file: string, from: string, unsaved = false) => {
+    const migrated = migrateText(file, SCHEMA)
+    editor.current?.load(migrated.text)
+    setText(migrated.text)
     setSource(from)
-    dirty.current = false
+    setSelected(0)
+    setMigration(
+      migrated.migratedFrom === undefined
+        ? null
+        : { file: from, from: migrated.migratedFrom, notices: migrated.notices },
+    )
+    dirty.current = unsaved
   }, [])
 
   const openFromIndex = useCallback(
@@ -58,14 +89,14 @@ export function StudioShell() {
   useEffect(() => {
     let cancelled = false
     void (async () => {
-      const [indexText, saved] = await Promise.all([
+      const [indexText, draft] = await Promise.all([
         fetchLimitedText(new URL('index.json', ROUTES_URL).href, MAX_ROUTE_BYTES, ROUTE_TIMEOUT_MS),
         loadDraft(),
       ])
       if (cancelled) return
       const parsed = RouteIndexSchema.parse(JSON.parse(indexText))
       setIndex(parsed)
-      if (saved) setDraft(saved)
+      if (draft) setSaved(draft)
       await openFromIndex(parsed, parsed.default)
     })().catch((error: unknown) => setNotice(String(error)))
     return () => {
@@ -83,6 +114,7 @@ export function StudioShell() {
     () => editor.current?.showProblems(checked === editor.current.getText() ? result.problems : []),
     [result, checked],
   )
+  const draft = useMemo(() => readRouteDraft(text), [text])
 
   useEffect(() => {
     if (!dirty.current) return
@@ -95,6 +127,23 @@ export function StudioShell() {
     setText(next)
   }, [])
 
+  const onCursor = useCallback((offset: number) => {
+    const path = getLocation(editor.current?.getText() ?? '', offset).path
+    if (path[0] === 'stops' && typeof path[1] === 'number') setSelected(path[1])
+  }, [])
+
+  const change = useCallback((...changes: DraftChange[]) => {
+    const handle = editor.current
+    if (handle) handle.applyEdits(changeEdits(handle.getText(), changes, SCHEMA))
+  }, [])
+
+  const reveal = useCallback((path: JsonPath) => {
+    const current = editor.current?.getText() ?? ''
+    const offset = offsetOfPath(parseTree(current), path)
+    const { line, col } = lineIndex(current)(offset)
+    editor.current?.reveal(line, col)
+  }, [])
+
   const openFile = async (file: File) => open(await file.text(), file.name)
   const onDrop = (event: DragEvent) => {
     const file = event.dataTransfer.files[0]
@@ -104,13 +153,9 @@ export function StudioShell() {
   }
 
   const exportRoute = () => {
-    let pretty = text
-    try {
-      // Key order is kept as written, so diffs stay small and untouched fields keep their place.
-      pretty = JSON.stringify(JSON.parse(text), null, 2) + '\n'
-    } catch {
-      // Broken JSON is exported as it is: nothing is lost.
-    }
+    const current = editor.current?.getText() ?? text
+    // Broken JSON is exported as it is: nothing is lost.
+    const pretty = printJsonText(current) ?? current
     const link = document.createElement('a')
     link.href = URL.createObjectURL(new Blob([pretty], { type: 'application/json' }))
     link.download = source.split('/').pop() || 'route.json'
@@ -120,12 +165,13 @@ export function StudioShell() {
 
   const errors = result.problems.filter((p) => p.severity === 'error').length
   const warnings = result.problems.length - errors
+  const selectedStop = selected === null ? undefined : draft.stops[selected]
   return (
     <div className="studio" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <header className="studio-header">
-        <h1>Studio · 策展工作室</h1>
+        <h1>{t('studioTitle')}</h1>
         <label>
-          Route{' '}
+          {t('studioRoute')}{' '}
           <select
             value={index?.routes.find((r) => source === `routes-data/${r.folder}/route.json`)?.id ?? ''}
             onChange={(e) => index && void openFromIndex(index, e.target.value)}
@@ -141,65 +187,81 @@ export function StudioShell() {
           </select>
         </label>
         <label className="file-button">
-          Open file…
+          {t('studioOpenFile')}
           <input
             type="file"
             accept=".json,application/json"
             onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])}
           />
         </label>
-        <button type="button" onClick={exportRoute}>
-          Export JSON
+        <button type="button" onClick={() => editor.current?.undo()}>
+          {t('studioUndo')}
         </button>
-        <button
-          type="button"
-          disabled={!result.route}
-          onClick={() =>
-            result.route &&
-            setPreview((p) => ({
-              version: (p?.version ?? 0) + 1,
-              store: createTourStore(result.route!, { lang: result.route!.defaultLanguage, packUrl }),
-            }))
-          }
-        >
-          Preview
+        <button type="button" onClick={() => editor.current?.redo()}>
+          {t('studioRedo')}
+        </button>
+        <button type="button" onClick={exportRoute}>
+          {t('studioExport')}
         </button>
       </header>
-      {draft && (
-        <div className="studio-draft" role="alert">
-          <span>
-            An unsaved draft of “{draft.source}” from {new Date(draft.savedAt).toLocaleString()} was found.
-          </span>
-          <button
-            type="button"
-            onClick={() => {
-              editor.current?.setText(draft.text)
-              setText(draft.text)
-              setSource(draft.source)
-              dirty.current = true
-              setDraft(null)
-            }}
-          >
-            Restore
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              void discardDraft()
-              setDraft(null)
-            }}
-          >
-            Discard
-          </button>
-        </div>
-      )}
-      {notice && <p className="studio-notice error">{notice}</p>}
-      <section className="studio-editor" aria-label="Route JSON">
-        <RouteEditor ref={editor} label="Route JSON" onEdit={onEdit} />
+      <div className="studio-notices">
+        {saved && (
+          <div className="studio-draft" role="alert">
+            <span>
+              {t('studioDraftFound', {
+                source: saved.source,
+                time: new Date(saved.savedAt).toLocaleString(),
+              })}
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                open(saved.text, saved.source, true)
+                setSaved(null)
+              }}
+            >
+              {t('studioRestore')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                void discardDraft()
+                setSaved(null)
+              }}
+            >
+              {t('studioDiscard')}
+            </button>
+          </div>
+        )}
+        {migration && (
+          <div className="studio-migrated" role="status">
+            <p>{t('studioMigrated', { file: migration.file, from: migration.from, to: SCHEMA_VERSION })}</p>
+            <ul>
+              {migration.notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => setMigration(null)}>
+              {t('studioDismiss')}
+            </button>
+          </div>
+        )}
+        {notice && <p className="studio-notice error">{notice}</p>}
+      </div>
+      <section className="studio-editor" aria-label={t('studioEditor')}>
+        <RouteEditor
+          ref={editor}
+          label={t('studioEditor')}
+          schema={SCHEMA}
+          onEdit={onEdit}
+          onCursor={onCursor}
+        />
       </section>
       <section className="studio-problems" aria-labelledby="problems-title">
         <h2 id="problems-title">
-          {errors === 0 && warnings === 0 ? 'No problems' : `${errors} errors, ${warnings} warnings`}
+          {errors === 0 && warnings === 0
+            ? t('studioNoProblems')
+            : t('studioProblemCount', { errors, warnings })}
         </h2>
         <ol>
           {result.problems.map((p, i) => (
@@ -211,12 +273,62 @@ export function StudioShell() {
           ))}
         </ol>
       </section>
-      <section className="studio-preview" aria-label="Preview">
-        {preview ? (
-          <TourShell key={preview.version} store={preview.store} sharedScreen />
-        ) : (
-          <p className="status">Press Preview to see the route as tourists do.</p>
-        )}
+      <section className="studio-side" aria-label={t('studioSide')}>
+        <div className="studio-tabs" role="tablist">
+          {TABS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`studio-tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls="studio-panel"
+              onClick={() => setTab(id)}
+            >
+              {t(label)}
+            </button>
+          ))}
+        </div>
+        <div
+          id="studio-panel"
+          className={`studio-panel studio-panel-${tab}`}
+          role="tabpanel"
+          aria-labelledby={`studio-tab-${tab}`}
+        >
+          {tab === 'map' && (
+            <>
+              <StudioMap
+                key={`${source}\n${packUrl}`}
+                draft={draft}
+                packUrl={packUrl}
+                selected={selected}
+                onSelect={setSelected}
+                change={change}
+                t={t}
+              />
+              <StopForm
+                draft={draft}
+                selected={selected}
+                onSelect={setSelected}
+                change={change}
+                reveal={reveal}
+                t={t}
+              />
+            </>
+          )}
+          {tab === 'preview' && (
+            <StudioPreview
+              route={result.route}
+              draft={draft}
+              packUrl={packUrl}
+              stopId={selectedStop?.id ?? null}
+              change={change}
+              reveal={reveal}
+              t={t}
+            />
+          )}
+          {tab === 'languages' && <LanguageMatrix draft={draft} packUrl={packUrl} reveal={reveal} t={t} />}
+        </div>
       </section>
     </div>
   )

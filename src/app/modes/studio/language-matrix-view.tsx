@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react'
+
+import { LANGUAGE_LABELS } from '@/i18n/messages'
+import { assetUrl } from '@/route/asset-url'
+import { assetPathProblem } from '@/route/schema'
+
+import type { JsonPath } from './json-edit'
+import { countGaps, languageMatrix } from './language-matrix'
+import type { RouteDraft } from './route-draft'
+import type { StudioT } from './studio-t'
+
+/** Whether each pack file exists, asked once per URL for the studio's life (a HEAD request each). */
+const fileChecks = new Map<string, Promise<boolean>>()
+function fileExists(url: string): Promise<boolean> {
+  let check = fileChecks.get(url)
+  if (!check) {
+    check = fetch(url, { method: 'HEAD' }).then(
+      (response) => response.ok,
+      () => false,
+    )
+    fileChecks.set(url, check)
+  }
+  return check
+}
+
+/**
+ * The language-completeness matrix: for each stop and language, whether there is a story, a narration recording
+ * and captions (and whether their files are in the pack). Gaps are highlighted; each one opens its place in the
+ * editor.
+ */
+export function LanguageMatrix({
+  draft,
+  packUrl,
+  reveal,
+  t,
+}: {
+  draft: RouteDraft
+  packUrl: string
+  reveal: (path: JsonPath) => void
+  t: StudioT
+}) {
+  const rows = useMemo(() => languageMatrix(draft), [draft])
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
+  useEffect(() => {
+    let cancelled = false
+    const paths = [...new Set(rows.flatMap((r) => r.cells.flatMap((c) => [c.audio, c.captions])))].filter(
+      (p): p is string => p !== null && assetPathProblem(p) === null,
+    )
+    void Promise.all(paths.map(async (p) => ((await fileExists(assetUrl(packUrl, p))) ? null : p))).then(
+      (results) => {
+        if (!cancelled) setMissing(new Set(results.filter((p): p is string => p !== null)))
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [rows, packUrl])
+
+  if (!draft.value) return <p className="status">{t('studioFormNeedsJson')}</p>
+  const gaps = countGaps(rows, missing)
+  const mark = (kind: 'story' | 'audio' | 'captions', path: string | null | boolean, target: JsonPath) => {
+    const state =
+      path === false || path === null
+        ? 'gap'
+        : typeof path === 'string' && missing.has(path)
+          ? 'missing'
+          : 'ok'
+    const what = t(
+      kind === 'story'
+        ? 'studioMatrixStory'
+        : kind === 'audio'
+          ? 'studioMatrixAudio'
+          : 'studioMatrixCaptions',
+    )
+    const label = t(
+      state === 'ok' ? 'studioMatrixOk' : state === 'gap' ? 'studioMatrixGap' : 'studioMatrixNoFile',
+      {
+        what,
+        path: typeof path === 'string' ? path : '',
+      },
+    )
+    return (
+      <button
+        type="button"
+        className={`studio-mark ${state}`}
+        title={label}
+        aria-label={label}
+        onClick={() => reveal(target)}
+      >
+        {state === 'ok' ? '✓' : '✗'} {what}
+      </button>
+    )
+  }
+  return (
+    <div className="studio-matrix">
+      <p className={gaps > 0 ? 'error' : ''}>{t('studioMatrixSummary', { gaps })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('studioStop')}</th>
+            {draft.languages.map((lang) => (
+              <th key={lang} scope="col">
+                {LANGUAGE_LABELS[lang]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.index} data-stop={row.id}>
+              <th scope="row">{`${row.index + 1} · ${row.id}`}</th>
+              {row.cells.map((cell) => {
+                const stop = ['stops', row.index]
+                return (
+                  <td key={cell.lang} data-lang={cell.lang}>
+                    {mark('story', cell.story, [...stop, 'story', cell.lang])}
+                    {mark('audio', cell.audio, [...stop, 'narration', cell.lang, 'audio'])}
+                    {mark('captions', cell.captions, [...stop, 'narration', cell.lang, 'captions'])}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

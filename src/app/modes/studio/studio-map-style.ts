@@ -1,0 +1,177 @@
+import type { StyleSpecification } from 'maplibre-gl'
+
+import { labelField, NIGHT } from '@/map/night-style'
+import { assetUrl } from '@/route/asset-url'
+import type { LngLat } from '@/route/geo'
+import { assetPathProblem } from '@/route/schema'
+
+import { circleRing, courseStretch } from './map-geometry'
+import type { DraftStop, RouteDraft } from './route-draft'
+
+/** The sources the studio map draws the draft with (stops and handles are DOM markers, so they can be dragged). */
+export const STUDIO_SOURCES = {
+  course: 'studio-course',
+  points: 'studio-points',
+  trigger: 'studio-trigger',
+} as const
+export const POINTS_LAYER = 'studio-points'
+
+type Geometry =
+  | { type: 'Point'; coordinates: number[] }
+  | { type: 'LineString'; coordinates: number[][] }
+  | { type: 'Polygon'; coordinates: number[][][] }
+
+/** A GeoJSON FeatureCollection of the studio's own shapes. */
+export interface Features {
+  type: 'FeatureCollection'
+  features: { type: 'Feature'; properties: Record<string, number>; geometry: Geometry }[]
+}
+
+const EMPTY: Features = { type: 'FeatureCollection', features: [] }
+
+export function courseData(course: readonly LngLat[] | null): Features {
+  return {
+    type: 'FeatureCollection',
+    features: course
+      ? [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'LineString', coordinates: course.map((p) => [...p]) },
+          },
+        ]
+      : [],
+  }
+}
+
+/** The course points, numbered by their index in the file, for dragging and removing. */
+export function pointsData(course: readonly LngLat[] | null): Features {
+  return {
+    type: 'FeatureCollection',
+    features: (course ?? []).map((p, i) => ({
+      type: 'Feature',
+      properties: { i },
+      geometry: { type: 'Point', coordinates: [...p] },
+    })),
+  }
+}
+
+/** The selected stop's trigger: its circle, or the stretch of course it covers. */
+export function triggerData(
+  stop: DraftStop | undefined,
+  course: readonly LngLat[] | null,
+  radius?: number,
+): Features {
+  if (!stop?.position || !stop.trigger) return EMPTY
+  if (stop.trigger.type === 'radius') {
+    const ring = circleRing(stop.position, radius ?? stop.trigger.radius)
+    return {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    }
+  }
+  const stretch = course ? courseStretch(course, stop.trigger.from, stop.trigger.to) : []
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'LineString', coordinates: stretch.map((p) => [...p]) },
+      },
+    ],
+  }
+}
+
+/**
+ * The studio's map: the route pack's night basemap (when its paths are safe), the course with its points, and
+ * the selected stop's trigger. Built from the draft, so it draws while the route still has errors.
+ */
+export function studioMapStyle(draft: RouteDraft, packUrl: string): StyleSpecification {
+  const basemap = draft.basemap
+  const safe = basemap && Object.values(basemap).every((path) => assetPathProblem(path) === null)
+  const layer = (path: string) => ({
+    type: 'geojson' as const,
+    data: assetUrl(packUrl, path),
+    attribution: draft.attribution,
+  })
+  const base: StyleSpecification['layers'] = safe
+    ? [
+        { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': NIGHT.water } },
+        {
+          id: 'water-edge',
+          type: 'line',
+          source: 'banks',
+          paint: { 'line-color': NIGHT.waterEdge, 'line-width': 1.2, 'line-opacity': 0.9 },
+        },
+        {
+          id: 'bridges',
+          type: 'line',
+          source: 'bridges',
+          paint: { 'line-color': NIGHT.bridge, 'line-width': 2 },
+        },
+        {
+          id: 'labels',
+          type: 'symbol',
+          source: 'labels',
+          layout: {
+            'text-field': labelField(draft.defaultLanguage),
+            'text-size': 12,
+            'text-font': ['sans-serif'],
+          },
+          paint: { 'text-color': NIGHT.label, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+        },
+      ]
+    : []
+  return {
+    version: 8,
+    sources: {
+      ...(safe
+        ? {
+            water: layer(basemap.water),
+            banks: layer(basemap.banks),
+            bridges: layer(basemap.bridges),
+            labels: layer(basemap.labels),
+          }
+        : {}),
+      [STUDIO_SOURCES.course]: { type: 'geojson', data: courseData(draft.course) },
+      [STUDIO_SOURCES.points]: { type: 'geojson', data: pointsData(draft.course) },
+      [STUDIO_SOURCES.trigger]: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      { id: 'land', type: 'background', paint: { 'background-color': NIGHT.land } },
+      ...base,
+      {
+        id: 'studio-trigger-fill',
+        type: 'fill',
+        source: STUDIO_SOURCES.trigger,
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': NIGHT.stop, 'fill-opacity': 0.18 },
+      },
+      {
+        id: 'studio-trigger-line',
+        type: 'line',
+        source: STUDIO_SOURCES.trigger,
+        paint: { 'line-color': NIGHT.stop, 'line-width': ['match', ['geometry-type'], 'LineString', 8, 1.5] },
+      },
+      {
+        id: 'studio-course',
+        type: 'line',
+        source: STUDIO_SOURCES.course,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': NIGHT.course, 'line-width': 2.5 },
+      },
+      {
+        id: POINTS_LAYER,
+        type: 'circle',
+        source: STUDIO_SOURCES.points,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 6],
+          'circle-color': NIGHT.land,
+          'circle-stroke-color': NIGHT.course,
+          'circle-stroke-width': 1.5,
+        },
+      },
+    ],
+  }
+}
