@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -39,6 +41,38 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * The first view needs routes-data/index.json and then the default route's route.json; both are preloaded from
+ * the HTML so they download alongside the entry chunk instead of after it has run (the route title is the first
+ * view's largest paint). The default route is read from the index at build time; a page that asks for another
+ * route (`?route=`) fetches that one as before.
+ */
+function preloadDefaultRoute(): Plugin {
+  let base = '/'
+  return {
+    name: 'preload-default-route',
+    configResolved: (config) => {
+      base = config.base
+    },
+    transformIndexHtml() {
+      const index = JSON.parse(readFileSync('routes-data/index.json', 'utf8')) as {
+        default?: string
+        routes?: { id?: string; folder?: string }[]
+      }
+      const folder = index.routes?.find((r) => r.id === index.default)?.folder
+      if (!folder)
+        this.warn('routes-data/index.json names no default route folder: route.json is not preloaded')
+      const files = ['index.json', ...(folder ? [`${folder}/route.json`] : [])]
+      return files.map((file) => ({
+        tag: 'link',
+        // `crossorigin` makes the preload match the page's fetch() (CORS mode, same-origin credentials).
+        attrs: { rel: 'preload', href: `${base}routes-data/${file}`, as: 'fetch', crossorigin: '' },
+        injectTo: 'head' as const,
+      }))
+    },
+  }
+}
+
+/**
  * The route packs in routes-data/ are published as static files beside the app, so a route can be replaced
  * without rebuilding the code. The 3D stack (three, R3F, drei) and MapLibre are chunks of their own that load
  * after the first view.
@@ -48,6 +82,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    preloadDefaultRoute(),
     viteStaticCopy({
       targets: [
         { src: 'routes-data', dest: '.' },
@@ -66,6 +101,9 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
         globIgnores: ['routes-data/**'],
+        // Chunk names carry their content hash: no revision, so the install may take the copy the page has
+        // just downloaded from the HTTP cache instead of fetching every chunk again ('reload').
+        dontCacheBustURLsMatching: /^assets\//,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         // A classic worker: module service workers are not in every browser a tourist carries.
         rollupFormat: 'iife',

@@ -23,3 +23,15 @@ export function table(rows: readonly (readonly string[])[]): string {
       .trimEnd()
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
 }
+
+/** Sums long tasks' time over 50 ms per script file name (content hash removed), "other" when unattributed. */
+export function blockingByScript(
+  longTasks: readonly { url: string; duration: number }[],
+): Record<string, number> {
+  const byScript: Record<string, number> = {}
+  for (const task of longTasks) {
+    const file = /\/assets\/([^/]+?)(?:-[\w-]{8})?\.m?js$/.exec(task.url)?.[1] ?? 'other'
+    byScript[file] = (byScript[file] ?? 0) + Math.max(0, task.duration - 50)
+  }
+  return byScript
+}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 
 import { LANGUAGE_LABELS } from '@/i18n/messages'
 import { useT } from '@/i18n/use-t'
+import type { Lang } from '@/route/schema'
 import { useTour } from '@/tour/tour-context'
 
 import {
@@ -9,19 +10,26 @@ import {
   downloadPack,
   formatMegabytes,
   planDownload,
+  planForLanguages,
   removePack,
   storedLanguages,
   type DownloadPlan,
 } from './route-pack-cache'
 import { routePackFiles } from './route-pack-files'
 
+/** The choices offered, each with its size: the current language, and every language when there are more. */
+interface Offer {
+  current: DownloadPlan
+  all?: DownloadPlan
+}
+
 type Phase =
   | { name: 'checking' }
   | { name: 'idle' }
   | { name: 'sizing' }
-  | { name: 'offer'; plan: DownloadPlan }
+  | { name: 'offer'; offer: Offer }
   | { name: 'downloading'; plan: DownloadPlan; done: number }
-  | { name: 'stored' }
+  | { name: 'stored'; langs: Lang[] }
   | { name: 'failed'; reason: string }
 
 /** The routes index sits one folder above every pack. */
@@ -36,8 +44,9 @@ async function playableTest(): Promise<(path: string) => boolean> {
 }
 
 /**
- * "Download this tour for offline": first the size, then progress, then a note that the tour is on the device.
- * Stores the current language's narration; choosing another language offers the rest.
+ * "Download this tour for offline": first the sizes, then progress, then a note that the tour is on the device.
+ * The visitor chooses the current language's narration or every language's (a family sharing one phone, a
+ * visitor who wants the Cantonese telling too); choosing another language later offers what is missing.
  */
 export function OfflineDownload() {
   const t = useT()
@@ -51,7 +60,7 @@ export function OfflineDownload() {
     if (!canStoreOffline()) return
     let cancelled = false
     void storedLanguages(route.id, packUrl).then((langs) => {
-      if (!cancelled) setPhase(langs?.includes(lang) ? { name: 'stored' } : { name: 'idle' })
+      if (!cancelled) setPhase(langs?.includes(lang) ? { name: 'stored', langs } : { name: 'idle' })
     })
     return () => {
       cancelled = true
@@ -73,15 +82,19 @@ export function OfflineDownload() {
       const files = routePackFiles(
         route,
         { routesUrl: routesUrlOf(packUrl), packUrl },
-        { langs: [lang], canPlay: await playableTest() },
+        { langs: route.languages, canPlay: await playableTest() },
       )
-      setPhase({ name: 'offer', plan: await planDownload(route.id, files) })
+      const all = await planDownload(route.id, files)
+      const current = planForLanguages(all, [lang])
+      // "Every language" only when it would fetch more than the current language alone.
+      const more = all.missing.length > current.missing.length
+      setPhase({ name: 'offer', offer: more ? { current, all } : { current } })
     } catch (error) {
       fail(error)
     }
   }
 
-  const download = async (plan: DownloadPlan) => {
+  const download = async (plan: DownloadPlan, langs: Lang[]) => {
     const controller = new AbortController()
     abort.current = controller
     setPhase({ name: 'downloading', plan, done: 0 })
@@ -90,17 +103,18 @@ export function OfflineDownload() {
         route.id,
         packUrl,
         plan,
-        [lang],
+        langs,
         (done) => setPhase({ name: 'downloading', plan, done }),
         controller.signal,
       )
-      setPhase({ name: 'stored' })
+      setPhase({ name: 'stored', langs: (await storedLanguages(route.id, packUrl)) ?? langs })
     } catch (error) {
       fail(error)
     }
   }
 
   const langName = LANGUAGE_LABELS[lang]
+  const namesOf = (langs: readonly Lang[]) => langs.map((l) => LANGUAGE_LABELS[l]).join(', ')
   let body
   if (!canStoreOffline()) {
     body = <p>{t('offlineUnsupported')}</p>
@@ -120,14 +134,36 @@ export function OfflineDownload() {
         body = <p role="status">{t('offlineSizing')}</p>
         break
       case 'offer': {
-        const total = formatMegabytes(phase.plan.totalBytes)
+        const { current, all } = phase.offer
+        const total = formatMegabytes(current.totalBytes)
         body = (
           <>
-            <p className="offline-offer">{t('offlineOffer', { lang: langName, size: total })}</p>
+            <p className="offline-offer">
+              {current.missing.length > 0
+                ? t('offlineOffer', { lang: langName, size: total })
+                : t('offlineOfferOthers', {
+                    langs: namesOf(route.languages.filter((l) => l !== lang)),
+                    size: formatMegabytes(all?.totalBytes ?? 0),
+                  })}
+            </p>
             <div className="offline-actions">
-              <button type="button" className="primary-button" onClick={() => void download(phase.plan)}>
-                {t('offlineDownloadSize', { size: total })}
-              </button>
+              {current.missing.length > 0 && (
+                <button
+                  type="button"
+                  className="primary-button"
+                  onClick={() => void download(current, [lang])}
+                >
+                  {t('offlineDownloadSize', { size: total })}
+                </button>
+              )}
+              {all && (
+                <button type="button" onClick={() => void download(all, route.languages)}>
+                  {t('offlineDownloadAll', {
+                    langs: namesOf(route.languages),
+                    size: formatMegabytes(all.totalBytes),
+                  })}
+                </button>
+              )}
               <button type="button" className="link-button" onClick={() => setPhase({ name: 'idle' })}>
                 {t('offlineCancel')}
               </button>
@@ -160,8 +196,13 @@ export function OfflineDownload() {
         body = (
           <>
             <p role="status" className="offline-done">
-              {t('offlineDone', { lang: langName })}
+              {t('offlineDone', { lang: namesOf(phase.langs) })}
             </p>
+            {phase.langs.length < route.languages.length && (
+              <button type="button" className="link-button" onClick={() => void size()}>
+                {t('offlineAddLanguages')}
+              </button>
+            )}
             <button
               type="button"
               className="link-button"

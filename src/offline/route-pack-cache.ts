@@ -69,6 +69,20 @@ export async function planDownload(routeId: string, files: PackFile[]): Promise<
 }
 
 /**
+ * The part of a plan made for several languages that one choice of languages needs: the files every language
+ * shares (route, map, models) and the narration of those languages. Sizing the largest choice once and
+ * deriving the others shows every size before anything is downloaded, with one round of HEAD requests.
+ */
+export function planForLanguages(plan: DownloadPlan, langs: readonly Lang[]): DownloadPlan {
+  const missing = plan.missing.filter((file) => file.lang === undefined || langs.includes(file.lang))
+  return {
+    missing,
+    totalBytes: missing.reduce((sum, f) => sum + (f.bytes ?? 0), 0),
+    approximate: missing.some((f) => f.bytes === null),
+  }
+}
+
+/**
  * Fetches every missing file into the route's pack cache, reporting bytes as they arrive, then writes the
  * completion marker with the languages now stored. Asks for persistent storage first, so the browser does not
  * evict the pack under storage pressure in the middle of the river.

@@ -12,6 +12,8 @@ import {
   waitForScene,
   type PhonePage,
 } from './browser'
+import type { Lang } from '@/route/schema'
+
 import { ROUTE, stopById } from './route-data'
 
 let browser: Browser
@@ -34,21 +36,26 @@ afterEach(async () => {
 
 const LAND: [number, number, number] = [0x0b, 0x0f, 0x1c]
 
-/** What a Chinese-speaking visitor's pack must hold, listed from route.json by hand: the sum shown first. */
-function expectedPackBytes(): number {
+/** What a pack for these languages must hold, listed from route.json by hand: the sum shown first. */
+function expectedPackBytes(langs: Lang[]): number {
   const pack = 'routes-data/pearl-river-night/'
   const files = [
     'routes-data/index.json',
     `${pack}route.json`,
     ...Object.values(ROUTE.map.basemap).map((path) => pack + path),
-    ...ROUTE.stops.flatMap((stop) => {
-      const track = stop.narration['zh-Hans']!
-      // Chromium plays the first encoding listed (Opus in WebM); only that one is stored.
-      return [stop.model.src, track.audio[0]!, track.captions].map((path) => pack + path)
-    }),
+    ...ROUTE.stops.flatMap((stop) => [
+      pack + stop.model.src,
+      ...langs.flatMap((lang) => {
+        const track = stop.narration[lang]!
+        // Chromium plays the first encoding listed (Opus in WebM); only that one is stored.
+        return [track.audio[0]!, track.captions].map((path) => pack + path)
+      }),
+    ]),
   ]
   return files.reduce((sum, file) => sum + statSync(file).size, 0)
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`
 
 describe('the tour offline', () => {
   it('downloads the route pack (size first, then progress) and then works with the network off', async () => {
@@ -92,7 +99,7 @@ describe('the tour offline', () => {
     await page.getByRole('button', { name: '下载本路线离线使用' }).click()
     const offer = page.locator('.offline-offer')
     await offer.waitFor()
-    const size = `${(expectedPackBytes() / 1_000_000).toFixed(1)} MB`
+    const size = megabytes(expectedPackBytes(['zh-Hans']))
     expect(await offer.innerText()).toContain(size)
     expect(await offer.innerText()).toContain('中文')
     await saveScreenshot(page, 'offline-01-size-offered')
@@ -133,6 +140,54 @@ describe('the tour offline', () => {
     await expect.poll(async () => Number(await seek.inputValue()), { timeout: 15_000 }).toBeGreaterThan(1.5)
     await expect.poll(() => page.getByTestId('caption').innerText(), { timeout: 15_000 }).not.toBe('')
     await saveScreenshot(page, 'offline-05-narration')
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  })
+  it('offers every language with its size first, adds the others later, and tells any of them offline', async () => {
+    phone = await openPhonePage(browser, '/')
+    const { page, context } = phone
+    await page.waitForSelector('.stop-list li')
+    await page.evaluate(() => navigator.serviceWorker.ready)
+
+    // Both choices, each with its size, before anything is downloaded.
+    await page.getByRole('button', { name: '下载本路线离线使用' }).click()
+    await page.locator('.offline-offer').waitFor()
+    const oneBytes = expectedPackBytes(['zh-Hans'])
+    const allBytes = expectedPackBytes(['zh-Hans', 'en', 'yue'])
+    const one = megabytes(oneBytes)
+    expect(one).not.toBe(megabytes(allBytes))
+    const allLanguages = page.getByRole('button', {
+      name: `全部语言（中文, English, 粤语）：下载 ${megabytes(allBytes)}`,
+    })
+    expect(await allLanguages.count()).toBe(1)
+    await allLanguages.scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'offline-06-all-languages-offered')
+
+    // This language first; then the others, offered with only what is still missing.
+    await page.getByRole('button', { name: `下载 ${one}` }).click()
+    await expect
+      .poll(() => page.locator('.offline-done').innerText(), { timeout: 60_000 })
+      .toContain('本路线（中文）已保存在本设备上')
+    await page.getByRole('button', { name: '同时保存其他语言' }).click()
+    const others = megabytes(allBytes - oneBytes)
+    await expect.poll(() => page.locator('.offline-offer').innerText()).toContain(others)
+    expect(await page.locator('.offline-offer').innerText()).toContain('English, 粤语')
+    await page.getByRole('button', { name: `全部语言（中文, English, 粤语）：下载 ${others}` }).click()
+    await expect
+      .poll(() => page.locator('.offline-done').innerText(), { timeout: 90_000 })
+      .toContain('本路线（中文, English, 粤语）已保存在本设备上')
+    expect(await page.getByRole('button', { name: '同时保存其他语言' }).count()).toBe(0)
+
+    // Off the network, a Cantonese visitor opens a stop: its Cantonese narration plays from the phone.
+    await context.setOffline(true)
+    await page.goto(`${phone.baseUrl}?stop=canton-tower&lang=yue`, { waitUntil: 'domcontentloaded' })
+    await expect.poll(() => page.locator('.offline-done').innerText()).toContain('已經儲存喺呢部裝置')
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    const seek = page.locator('.player-seek')
+    await expect.poll(async () => Number(await seek.inputValue()), { timeout: 15_000 }).toBeGreaterThan(1.5)
+    await expect.poll(() => page.getByTestId('caption').innerText(), { timeout: 15_000 }).not.toBe('')
+    await saveScreenshot(page, 'offline-07-cantonese-offline')
     expect(await page.evaluate(() => navigator.onLine)).toBe(false)
   })
 })
