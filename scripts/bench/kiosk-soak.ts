@@ -1,5 +1,5 @@
 /**
- * Bench row: the kiosk soak. Drives the attract loop (`?mode=kiosk&dwell=1`, compressed time) through
+ * Bench row: the kiosk soak. Drives the attract loop (`?mode=kiosk&dwell=1&simulate=300`, compressed time) through
  * `changes` stop changes in headless Chromium and samples once per full cycle, back at the first stop after its
  * landmark has drawn: JS heap after a forced GC, DOM nodes, event listeners, the renderer's geometries,
  * textures and programs, and live Howls. Reports the first and last cycle and the least-squares slope per cycle.
@@ -39,7 +39,7 @@ export async function kioskSoak(browser: Browser, baseUrl: string, changes = 500
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
-  await page.goto(new URL('/?mode=kiosk&dwell=1&idle=3600', baseUrl).href)
+  await page.goto(new URL('/?mode=kiosk&dwell=1&idle=3600&simulate=300', baseUrl).href)
   const stopParam = () => page.evaluate(() => new URLSearchParams(location.search).get('stop'))
   const first = await page.evaluate(async () => {
     for (;;) {
