@@ -5,35 +5,19 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { viteStaticCopy } from 'vite-plugin-static-copy'
 
-/**
- * The built app's Content-Security-Policy, as a meta tag (any static host serves it): code only from the app's
- * own origin, no eval (WebAssembly compilation is allowed for the meshopt decoder), workers from self and blob:
- * for MapLibre, media from self for the narration. Not in dev, where Vite injects inline scripts.
- * @see docs/security.md
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "connect-src 'self' data: blob:",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ')
+import { contentSecurityPolicy } from './scripts/content-security-policy'
 
-function contentSecurityPolicy(): Plugin {
+/** The Content-Security-Policy meta tag, with the remote route origins the route index allows (if any). */
+function contentSecurityPolicyTag(): Plugin {
+  const index = JSON.parse(readFileSync('routes-data/index.json', 'utf8')) as { allowRemote?: string[] }
+  const policy = contentSecurityPolicy(index.allowRemote)
   return {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
         injectTo: 'head-prepend',
       },
     ],
@@ -81,7 +65,7 @@ export default defineConfig({
   resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
   plugins: [
     react(),
-    contentSecurityPolicy(),
+    contentSecurityPolicyTag(),
     preloadDefaultRoute(),
     viteStaticCopy({
       targets: [
