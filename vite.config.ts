@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { viteStaticCopy } from 'vite-plugin-static-copy'
 
-import { contentSecurityPolicy } from './scripts/content-security-policy'
+import { contentSecurityPolicy } from './scripts/content-security-policy.ts'
 
 /** The Content-Security-Policy meta tag, with the remote route origins the route index allows (if any). */
 function contentSecurityPolicyTag(): Plugin {
