@@ -42,6 +42,7 @@ import { ConvexGeometry } from 'three/addons/geometries/ConvexGeometry.js'
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js'
 
 import { WATER_LEVEL, type BankEdge } from '../src/scene/site-layout'
+import { seeded } from './seeded-random'
 
 /** Stop ids of the pearl-river-night route, west to east. */
 export const STOP_IDS = [
@@ -108,18 +109,6 @@ function createModel<K extends string>(materials: Record<K, MaterialSpec>) {
     model.parts.set(key, list)
   }
   return { model, add }
-}
-
-/** Small seeded PRNG (mulberry32) so every run writes the same bytes. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const srgbToLinear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)

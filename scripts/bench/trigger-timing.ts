@@ -16,8 +16,8 @@ import { transition, type TourEvent, type TourState } from '../../src/tour/tour-
 import { createTourStore } from '../../src/tour/tour-store'
 import { triggerZones } from '../../src/route/trigger-zones'
 import type { Fix } from '../../src/tour/triggers'
-import { gaussian, seeded } from '../../tests/helpers/simulated-track'
 import { audioDurationSeconds } from '../narration/audio-duration'
+import { gaussian, seeded } from '../seeded-random'
 
 const PACK = 'routes-data/pearl-river-night'
 const TICK_S = 0.2

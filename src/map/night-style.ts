@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl'
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 
 import { assetUrl } from '@/route/asset-url'
 import type { Lang, Route } from '@/route/schema'
@@ -56,6 +56,71 @@ export function routeFeatures(route: Route, lang: Lang) {
   }
 }
 
+/** The route pack's four basemap layers as GeoJSON sources, each carrying the map's attribution. */
+export function basemapSources(
+  basemap: Route['map']['basemap'],
+  packUrl: string,
+  attribution: string,
+): StyleSpecification['sources'] {
+  const layer = (path: string) => ({ type: 'geojson' as const, data: assetUrl(packUrl, path), attribution })
+  return {
+    water: layer(basemap.water),
+    banks: layer(basemap.banks),
+    bridges: layer(basemap.bridges),
+    labels: layer(basemap.labels),
+  }
+}
+
+/** The night's dark land, under everything. */
+export const LAND_LAYER: LayerSpecification = {
+  id: 'land',
+  type: 'background',
+  paint: { 'background-color': NIGHT.land },
+}
+
+/** The basemap's water with its lit edge, and the bridges. */
+export const BASEMAP_LAYERS: LayerSpecification[] = [
+  { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': NIGHT.water } },
+  {
+    id: 'water-glow',
+    type: 'line',
+    source: 'banks',
+    paint: { 'line-color': NIGHT.waterEdge, 'line-width': 6, 'line-blur': 5, 'line-opacity': 0.35 },
+  },
+  {
+    id: 'water-edge',
+    type: 'line',
+    source: 'banks',
+    paint: { 'line-color': NIGHT.waterEdge, 'line-width': 1.2, 'line-opacity': 0.9 },
+  },
+  {
+    id: 'bridges',
+    type: 'line',
+    source: 'bridges',
+    layout: { 'line-cap': 'round' },
+    paint: {
+      'line-color': NIGHT.bridge,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 5],
+    },
+  },
+]
+
+/** The basemap's place names in `lang`, drawn with the device's fonts. */
+export function labelsLayer(lang: Lang): LayerSpecification {
+  return {
+    id: 'labels',
+    type: 'symbol',
+    source: 'labels',
+    layout: {
+      'text-field': labelField(lang),
+      'text-size': ['match', ['get', 'rank'], 1, 15, 2, 13, 12],
+      'text-font': ['sans-serif'],
+      'text-allow-overlap': false,
+    },
+    paint: { 'text-color': NIGHT.label, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+  }
+}
+
 /**
  * The embedded night basemap: the route pack's own GeoJSON layers (water, banks, bridges, labels) plus the
  * course and stops. No tiles, no glyph server: labels are drawn with the device's fonts.
@@ -66,44 +131,18 @@ export function nightStyle(
   lang: Lang,
   attribution: string,
 ): StyleSpecification {
-  const layer = (path: string) => ({ type: 'geojson' as const, data: assetUrl(packUrl, path), attribution })
   const { stops, course } = routeFeatures(route, lang)
   return {
     version: 8,
     sources: {
-      water: layer(route.map.basemap.water),
-      banks: layer(route.map.basemap.banks),
-      bridges: layer(route.map.basemap.bridges),
-      labels: layer(route.map.basemap.labels),
+      ...basemapSources(route.map.basemap, packUrl, attribution),
       course: { type: 'geojson', data: course },
       stops: { type: 'geojson', data: stops },
       [YOU_ARE_HERE.source]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
-      { id: 'land', type: 'background', paint: { 'background-color': NIGHT.land } },
-      { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': NIGHT.water } },
-      {
-        id: 'water-glow',
-        type: 'line',
-        source: 'banks',
-        paint: { 'line-color': NIGHT.waterEdge, 'line-width': 6, 'line-blur': 5, 'line-opacity': 0.35 },
-      },
-      {
-        id: 'water-edge',
-        type: 'line',
-        source: 'banks',
-        paint: { 'line-color': NIGHT.waterEdge, 'line-width': 1.2, 'line-opacity': 0.9 },
-      },
-      {
-        id: 'bridges',
-        type: 'line',
-        source: 'bridges',
-        layout: { 'line-cap': 'round' },
-        paint: {
-          'line-color': NIGHT.bridge,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 5],
-        },
-      },
+      LAND_LAYER,
+      ...BASEMAP_LAYERS,
       {
         id: HIGHLIGHT_LAYERS.bridges,
         type: 'line',
@@ -126,18 +165,7 @@ export function nightStyle(
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': NIGHT.course, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
       },
-      {
-        id: 'labels',
-        type: 'symbol',
-        source: 'labels',
-        layout: {
-          'text-field': labelField(lang),
-          'text-size': ['match', ['get', 'rank'], 1, 15, 2, 13, 12],
-          'text-font': ['sans-serif'],
-          'text-allow-overlap': false,
-        },
-        paint: { 'text-color': NIGHT.label, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
-      },
+      labelsLayer(lang),
       {
         id: HIGHLIGHT_LAYERS.labels,
         type: 'symbol',

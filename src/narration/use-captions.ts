@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react'
 
-import { fetchLimitedText } from '@/route/load-route'
-
-import { parseVtt, type Cue } from './captions/parse-vtt'
-
-/** Caption files are a few KB; a larger answer is not captions, and a slow one must not hold the player. */
-const MAX_CAPTION_BYTES = 1_000_000
-const CAPTION_TIMEOUT_MS = 20_000
+import { fetchCaptions } from './captions/fetch-captions'
+import type { Cue } from './captions/parse-vtt'
 
 /**
  * The cues of a caption file, fetched when the URL changes. A missing, slow, huge or unreadable file gives
@@ -20,16 +15,14 @@ export function useCaptions(url: string | undefined): { cues: Cue[]; failed: boo
   useEffect(() => {
     if (!url) return
     let current = true
-    fetchLimitedText(url, MAX_CAPTION_BYTES, CAPTION_TIMEOUT_MS)
-      .then((text) => parseVtt(text))
-      .then(
-        (cues) => current && setState({ url, cues, failed: false }),
-        (error: unknown) => {
-          if (!current) return
-          console.warn(`captions ${url}: ${error instanceof Error ? error.message : String(error)}`)
-          setState({ url, cues: [], failed: true })
-        },
-      )
+    fetchCaptions(url).then(
+      (cues) => current && setState({ url, cues, failed: false }),
+      (error: unknown) => {
+        if (!current) return
+        console.warn(`captions ${url}: ${error instanceof Error ? error.message : String(error)}`)
+        setState({ url, cues: [], failed: true })
+      },
+    )
     return () => {
       current = false
     }

@@ -1,13 +1,9 @@
 import { useEffect } from 'react'
 
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { fetchCaptions } from '@/narration/captions/fetch-captions'
 import { assetUrl } from '@/route/asset-url'
-import { fetchLimitedText } from '@/route/load-route'
 import type { Lang } from '@/route/schema'
 import type { TourStore } from '@/tour/tour-store'
-
-const MAX_CAPTION_BYTES = 1_000_000
-const CAPTION_TIMEOUT_MS = 20_000
 
 /**
  * While the position chooses the stories, learns how long each stop's story lasts in the visit's language, from
@@ -28,13 +24,7 @@ export function useStoryLengths(store: TourStore) {
           const track = stop.narration[lang]
           if (!track) return null
           try {
-            const cues = parseVtt(
-              await fetchLimitedText(
-                assetUrl(packUrl, track.captions),
-                MAX_CAPTION_BYTES,
-                CAPTION_TIMEOUT_MS,
-              ),
-            )
+            const cues = await fetchCaptions(assetUrl(packUrl, track.captions))
             return [stop.id, Math.max(0, ...cues.map((c) => c.end))] as const
           } catch (error) {
             console.warn(`story length of ${stop.id} (${lang}): ${String(error)}`)

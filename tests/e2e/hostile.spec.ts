@@ -13,6 +13,7 @@ import {
   waitForScene,
   type PhonePage,
 } from './browser'
+import { XSS_PAYLOADS } from './xss-payloads'
 import { ROUTE } from './route-data'
 
 let browser: Browser
@@ -23,18 +24,6 @@ afterAll(async () => {
   await browser.close()
 })
 
-/** Markup and script that authored text might carry; each sets window.__xss if it ever runs. */
-const PAYLOADS = [
-  '<script>window.__xss = 1</script>',
-  '<img src=x onerror="window.__xss = 2">',
-  '<svg onload="window.__xss = 3"></svg>',
-  '"><iframe src="javascript:window.__xss = 4"></iframe>',
-  '<a href="javascript:window.__xss = 5">tap</a>',
-  "{{constructor.constructor('window.__xss = 6')()}}",
-  '</textarea><style>*{display:none}</style><script>window.__xss = 7</script>',
-  '<details open ontoggle="window.__xss = 8">',
-]
-
 const ROUTE_JSON = '**/routes-data/pearl-river-night/route.json'
 const STOP = 'haizhu-bridge'
 /** Both encodings of the stop's English narration. */
@@ -44,7 +33,7 @@ const TRACK = new RegExp(`/audio/${STOP}\\.en\\.(webm|mp3)$`)
 function hostileRoute(): string {
   const route = structuredClone(ROUTE)
   const poison = (text: Record<string, string | undefined>, i: number) => {
-    for (const lang of Object.keys(text)) text[lang] = `${PAYLOADS[i % PAYLOADS.length]} ${lang}-${i}`
+    for (const lang of Object.keys(text)) text[lang] = `${XSS_PAYLOADS[i % XSS_PAYLOADS.length]} ${lang}-${i}`
   }
   poison(route.title, 0)
   route.stops.forEach((stop, i) => {
@@ -52,11 +41,11 @@ function hostileRoute(): string {
     poison(stop.summary, i + 1)
     poison(stop.story, i + 2)
     poison(stop.model.alt, i + 3)
-    for (const source of stop.sources) source.title = PAYLOADS[(i + 4) % PAYLOADS.length]!
+    for (const source of stop.sources) source.title = XSS_PAYLOADS[(i + 4) % XSS_PAYLOADS.length]!
   })
   route.credits.forEach((credit, i) => {
     poison(credit.title, i)
-    credit.author = PAYLOADS[(i + 5) % PAYLOADS.length]!
+    credit.author = XSS_PAYLOADS[(i + 5) % XSS_PAYLOADS.length]!
   })
   return JSON.stringify(route)
 }
@@ -116,11 +105,13 @@ describe('hostile input and failing networks', () => {
     })
     const index = ROUTE.stops.findIndex((s) => s.id === STOP)
     await expect.poll(() => page.locator('#stop-title').innerText()).toContain(`en-${index}`)
-    expect(await page.locator('#stop-title').innerText()).toContain(PAYLOADS[index % PAYLOADS.length])
-    expect(await page.locator('.story').innerText()).toContain(PAYLOADS[(index + 2) % PAYLOADS.length])
+    expect(await page.locator('#stop-title').innerText()).toContain(XSS_PAYLOADS[index % XSS_PAYLOADS.length])
+    expect(await page.locator('.story').innerText()).toContain(
+      XSS_PAYLOADS[(index + 2) % XSS_PAYLOADS.length],
+    )
     await page.locator('.sources summary').click()
     await page.getByRole('button', { name: 'Credits' }).click()
-    await expect.poll(() => page.locator('.credits').innerText()).toContain(PAYLOADS[5])
+    await expect.poll(() => page.locator('.credits').innerText()).toContain(XSS_PAYLOADS[5])
     await waitForMap(page)
     await saveScreenshot(page, 'hostile-01-markup-as-text')
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Route } from '@/route/schema'
 
 import { launchBrowser, saveScreenshot, waitForMap, waitForScene } from './browser'
+import { XSS_PAYLOADS } from './xss-payloads'
 
 let browser: Browser
 beforeAll(async () => {
@@ -325,27 +326,11 @@ describe('curator studio', () => {
   })
 })
 
-/** Markup, script and text tricks that authored text might carry; each script sets window.__xss if it runs. */
-const PAYLOADS = [
-  '<script>window.__xss = 1</script>',
-  '<img src=x onerror="window.__xss = 2">',
-  '<svg onload="window.__xss = 3"></svg>',
-  '"><iframe src="javascript:window.__xss = 4"></iframe>',
-  '<a href="javascript:window.__xss = 5">tap</a>',
-  "{{constructor.constructor('window.__xss = 6')()}}",
-  '${window.__xss = 7}',
-  '</textarea><style>*{display:none}</style><script>window.__xss = 8</script>',
-  '<details open ontoggle="window.__xss = 9">',
-  '\u202Egnp.exe\u202C <b onmouseover="window.__xss = 10">RTL</b>',
-  'javascript:window.__xss = 11',
-  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss = 12">',
-]
-
 /** The default route with every text field holding payloads, and (when `badKey`) a key that is one. */
 function hostileRoute(served: string, badKey: boolean): string {
   const route = JSON.parse(served) as Route & Record<string, unknown>
   let n = 0
-  const next = () => PAYLOADS[n++ % PAYLOADS.length]!
+  const next = () => XSS_PAYLOADS[n++ % XSS_PAYLOADS.length]!
   const poison = (text: Record<string, string | undefined>) => {
     for (const lang of Object.keys(text)) text[lang] = `${next()} ${lang}`
   }
@@ -369,7 +354,7 @@ function hostileRoute(served: string, badKey: boolean): string {
     credit.author = next()
     credit.license = next()
   }
-  if (badKey) (route.stops[0] as unknown as Record<string, unknown>)[PAYLOADS[1]!] = PAYLOADS[0]
+  if (badKey) (route.stops[0] as unknown as Record<string, unknown>)[XSS_PAYLOADS[1]!] = XSS_PAYLOADS[0]
   return JSON.stringify(route, null, 2)
 }
 
@@ -377,20 +362,20 @@ describe('curator studio with hostile text', () => {
   it('shows every payload as text in the problems, the forms and the preview, and runs none', async () => {
     const { context, page, served, dialogs } = await openStudio()
     await openFile(page, 'hostile.json', hostileRoute(served, true))
-    const problem = page.locator('.studio-problems li', { hasText: `unknown key "${PAYLOADS[1]}"` })
+    const problem = page.locator('.studio-problems li', { hasText: `unknown key "${XSS_PAYLOADS[1]}"` })
     await expect.poll(() => problem.count()).toBe(1)
     await saveScreenshot(page, 'studio-10-hostile-problem')
 
     await openFile(page, 'hostile.json', hostileRoute(served, false))
     await expect.poll(() => problemsHeading(page)).toBe('No problems')
     const title = await page.getByLabel('Title').first().inputValue()
-    expect(PAYLOADS.some((p) => title.startsWith(p))).toBe(true)
+    expect(XSS_PAYLOADS.some((p) => title.startsWith(p))).toBe(true)
     expect(await page.getByLabel('Story').first().inputValue()).toMatch(/^(<|\{|\$|"|\u202E|javascript)/)
     await page.getByRole('tab', { name: 'Languages' }).click()
     await page.getByRole('tab', { name: 'Preview' }).click()
     await waitForMap(page)
     const shownTitle = await page.locator('#stop-title').innerText()
-    expect(PAYLOADS.some((p) => shownTitle.includes(p.replace(/[\u202E\u202C]/g, '').slice(0, 12)))).toBe(
+    expect(XSS_PAYLOADS.some((p) => shownTitle.includes(p.replace(/[\u202E\u202C]/g, '').slice(0, 12)))).toBe(
       true,
     )
     await saveScreenshot(page, 'studio-11-hostile-preview')

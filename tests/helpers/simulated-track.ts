@@ -4,6 +4,8 @@ import { transition, type TourState } from '@/tour/tour-machine'
 import { createTourStore } from '@/tour/tour-store'
 import type { Fix } from '@/tour/triggers'
 
+import { gaussian, seeded } from '../../scripts/seeded-random'
+
 import { createTestRoute, createTestStop } from './create-test-route'
 
 /** Latitude of the test course, and its first point: the course runs due east from there. */
@@ -29,24 +31,6 @@ export function routeWithStops(stops: { along: number; off?: number; trigger: Tr
       trigger: s.trigger,
     })),
   }
-}
-
-/** A seeded pseudo-random generator (mulberry32): the same noise on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Gaussian noise with standard deviation `sigma` (Box–Muller) from a seeded generator. */
-export function gaussian(random: () => number, sigma: number): number {
-  const u = Math.max(random(), 1e-12)
-  return sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())
 }
 
 /** One leg of a simulated cruise on the test course: where, how fast, for how long. */

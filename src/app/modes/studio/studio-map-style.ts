@@ -1,7 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl'
 
-import { labelField, NIGHT } from '@/map/night-style'
-import { assetUrl } from '@/route/asset-url'
+import { BASEMAP_LAYERS, basemapSources, LAND_LAYER, labelsLayer, NIGHT } from '@/map/night-style'
 import type { LngLat } from '@/route/geo'
 import { assetPathProblem } from '@/route/schema'
 
@@ -90,57 +89,17 @@ export function triggerData(
 export function studioMapStyle(draft: RouteDraft, packUrl: string): StyleSpecification {
   const basemap = draft.basemap
   const safe = basemap && Object.values(basemap).every((path) => assetPathProblem(path) === null)
-  const layer = (path: string) => ({
-    type: 'geojson' as const,
-    data: assetUrl(packUrl, path),
-    attribution: draft.attribution,
-  })
-  const base: StyleSpecification['layers'] = safe
-    ? [
-        { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': NIGHT.water } },
-        {
-          id: 'water-edge',
-          type: 'line',
-          source: 'banks',
-          paint: { 'line-color': NIGHT.waterEdge, 'line-width': 1.2, 'line-opacity': 0.9 },
-        },
-        {
-          id: 'bridges',
-          type: 'line',
-          source: 'bridges',
-          paint: { 'line-color': NIGHT.bridge, 'line-width': 2 },
-        },
-        {
-          id: 'labels',
-          type: 'symbol',
-          source: 'labels',
-          layout: {
-            'text-field': labelField(draft.defaultLanguage),
-            'text-size': 12,
-            'text-font': ['sans-serif'],
-          },
-          paint: { 'text-color': NIGHT.label, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
-        },
-      ]
-    : []
   return {
     version: 8,
     sources: {
-      ...(safe
-        ? {
-            water: layer(basemap.water),
-            banks: layer(basemap.banks),
-            bridges: layer(basemap.bridges),
-            labels: layer(basemap.labels),
-          }
-        : {}),
+      ...(safe ? basemapSources(basemap, packUrl, draft.attribution) : {}),
       [STUDIO_SOURCES.course]: { type: 'geojson', data: courseData(draft.course) },
       [STUDIO_SOURCES.points]: { type: 'geojson', data: pointsData(draft.course) },
       [STUDIO_SOURCES.trigger]: { type: 'geojson', data: EMPTY },
     },
     layers: [
-      { id: 'land', type: 'background', paint: { 'background-color': NIGHT.land } },
-      ...base,
+      LAND_LAYER,
+      ...(safe ? [...BASEMAP_LAYERS, labelsLayer(draft.defaultLanguage)] : []),
       {
         id: 'studio-trigger-fill',
         type: 'fill',
