@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the app, serves the build, measures it and prints one table; writes bench/results.json.
  * BENCH_RUNS (default 5; 0 skips Lighthouse) sets the Lighthouse runs per page, BENCH_TAPS (default 10) the measured stop taps,
- * BENCH_SOAK (default 500; 0 skips it) the kiosk soak's stop changes.
+ * BENCH_SOAK (default 500; 0 skips it) the kiosk soak's stop changes, BENCH_PORT (default 4190) the server's port.
  * What each figure means: docs/performance.md.
  */
 import { execFileSync } from 'node:child_process'

@@ -17,9 +17,12 @@ import {
 } from './route-pack-cache'
 import { routePackFiles } from './route-pack-files'
 
-/** The choices offered, each with its size: the current language, and every language when there are more. */
+/**
+ * The choices offered, each with its size: the current language (unless it is stored already), and every
+ * language when that would fetch more.
+ */
 interface Offer {
-  current: DownloadPlan
+  current?: DownloadPlan
   all?: DownloadPlan
 }
 
@@ -31,6 +34,11 @@ type Phase =
   | { name: 'downloading'; plan: DownloadPlan; done: number }
   | { name: 'stored'; langs: Lang[] }
   | { name: 'failed'; reason: string }
+
+/** The panel's state when nothing is going on, from the stored languages (null: no complete pack). */
+function restingPhase(stored: Lang[] | null, lang: Lang): Phase {
+  return stored?.includes(lang) ? { name: 'stored', langs: stored } : { name: 'idle' }
+}
 
 /** The routes index sits one folder above every pack. */
 function routesUrlOf(packUrl: string): string {
@@ -60,7 +68,7 @@ export function OfflineDownload() {
     if (!canStoreOffline()) return
     let cancelled = false
     void storedLanguages(route.id, packUrl).then((langs) => {
-      if (!cancelled) setPhase(langs?.includes(lang) ? { name: 'stored', langs } : { name: 'idle' })
+      if (!cancelled) setPhase(restingPhase(langs, lang))
     })
     return () => {
       cancelled = true
@@ -69,29 +77,13 @@ export function OfflineDownload() {
 
   useEffect(() => () => abort.current?.abort(), [])
 
-  const fail = (error: unknown) =>
-    setPhase(
-      (error as Error | null)?.name === 'AbortError'
-        ? { name: 'idle' }
-        : { name: 'failed', reason: error instanceof Error ? error.message : String(error) },
-    )
+  // Back to what is stored: "saved" when the current language is, else the download button.
+  const rest = () =>
+    void storedLanguages(route.id, packUrl).then((langs) => setPhase(restingPhase(langs, lang)))
 
-  const size = async () => {
-    setPhase({ name: 'sizing' })
-    try {
-      const files = routePackFiles(
-        route,
-        { routesUrl: routesUrlOf(packUrl), packUrl },
-        { langs: route.languages, canPlay: await playableTest() },
-      )
-      const all = await planDownload(route.id, files)
-      const current = planForLanguages(all, [lang])
-      // "Every language" only when it would fetch more than the current language alone.
-      const more = all.missing.length > current.missing.length
-      setPhase({ name: 'offer', offer: more ? { current, all } : { current } })
-    } catch (error) {
-      fail(error)
-    }
+  const fail = (error: unknown) => {
+    if ((error as Error | null)?.name === 'AbortError') rest()
+    else setPhase({ name: 'failed', reason: error instanceof Error ? error.message : String(error) })
   }
 
   const download = async (plan: DownloadPlan, langs: Lang[]) => {
@@ -108,6 +100,30 @@ export function OfflineDownload() {
         controller.signal,
       )
       setPhase({ name: 'stored', langs: (await storedLanguages(route.id, packUrl)) ?? langs })
+    } catch (error) {
+      fail(error)
+    }
+  }
+
+  const size = async () => {
+    setPhase({ name: 'sizing' })
+    try {
+      const files = routePackFiles(
+        route,
+        { routesUrl: routesUrlOf(packUrl), packUrl },
+        { langs: route.languages, canPlay: await playableTest() },
+      )
+      const all = await planDownload(route.id, files)
+      // Every file is already stored (a download stopped before its end): only the completion marker is missing.
+      if (all.missing.length === 0) return await download(all, route.languages)
+      const current = planForLanguages(all, [lang])
+      const currentStored = (await storedLanguages(route.id, packUrl))?.includes(lang) ?? false
+      // "Every language" only when it would fetch more than the current language alone.
+      const more = all.missing.length > current.missing.length
+      setPhase({
+        name: 'offer',
+        offer: { ...(currentStored ? {} : { current }), ...(more ? { all } : {}) },
+      })
     } catch (error) {
       fail(error)
     }
@@ -135,25 +151,24 @@ export function OfflineDownload() {
         break
       case 'offer': {
         const { current, all } = phase.offer
-        const total = formatMegabytes(current.totalBytes)
         body = (
           <>
             <p className="offline-offer">
-              {current.missing.length > 0
-                ? t('offlineOffer', { lang: langName, size: total })
+              {current
+                ? t('offlineOffer', { lang: langName, size: formatMegabytes(current.totalBytes) })
                 : t('offlineOfferOthers', {
-                    langs: namesOf(route.languages.filter((l) => l !== lang)),
+                    langs: namesOf(route.languages.filter((l) => all?.missing.some((f) => f.lang === l))),
                     size: formatMegabytes(all?.totalBytes ?? 0),
                   })}
             </p>
             <div className="offline-actions">
-              {current.missing.length > 0 && (
+              {current && (
                 <button
                   type="button"
                   className="primary-button"
                   onClick={() => void download(current, [lang])}
                 >
-                  {t('offlineDownloadSize', { size: total })}
+                  {t('offlineDownloadSize', { size: formatMegabytes(current.totalBytes) })}
                 </button>
               )}
               {all && (
@@ -164,7 +179,7 @@ export function OfflineDownload() {
                   })}
                 </button>
               )}
-              <button type="button" className="link-button" onClick={() => setPhase({ name: 'idle' })}>
+              <button type="button" className="link-button" onClick={rest}>
                 {t('offlineCancel')}
               </button>
             </div>
