@@ -1,10 +1,10 @@
-import { useCallback, useRef, type ReactNode } from 'react'
+import { useCallback, useRef, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
-import { routeExtent } from '@/route/geo-extent'
-import { useTourStore } from '@/tour/tour-context'
+import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { nightStyle } from './night-style'
+import { StillMap, stillCamera } from './still-map'
 import { useFollowStop } from './use-follow-stop'
 import { useMapCues } from './use-map-cues'
 import { useMapInteraction } from './use-map-interaction'
@@ -14,21 +14,28 @@ import { useYouAreHere } from './use-you-are-here'
 /**
  * The night map of the river: owns the container element and the one MapLibre map inside it. `children` are
  * laid over the map (the position panel).
+ *
+ * Until the map is wanted, the still map stands in for it. It is wanted from the start on a shared screen
+ * (`live`: a kiosk, the studio's preview), and otherwise from the first touch of the map, the first story
+ * playing (its cues move the map) or the first position followed (the boat's dot), and then kept.
  */
-export function MapView({ children }: { children?: ReactNode }) {
+export function MapView({ children, live = false }: { children?: ReactNode; live?: boolean }) {
   const t = useT()
   const store = useTourStore()
   const container = useRef<HTMLDivElement>(null)
+  const needed = useTour((s) => s.narration.status === 'playing' || s.position.source !== null)
+  const [wanted, setWanted] = useState(live || needed)
+  if ((live || needed) && !wanted) setWanted(true)
   const createStyle = useCallback(() => {
     const { route, packUrl, lang } = store.getState()
     return nightStyle(route, packUrl, lang, route.map.attribution)
   }, [store])
   const initialView = useCallback(() => {
     const { route, stopId } = store.getState()
-    const stop = route.stops.find((s) => s.id === stopId)
-    return stop ? { center: stop.position, zoom: stop.zoom } : { bounds: routeExtent(route) }
+    const element = container.current
+    return stillCamera(route, stopId, element?.clientWidth ?? 0, element?.clientHeight ?? 0)
   }, [store])
-  const { status, failedSources } = useMapLibre(container, createStyle, initialView)
+  const { status, failedSources } = useMapLibre(container, createStyle, initialView, wanted)
   const map = status.state === 'ready' ? status.map : null
   useFollowStop(map)
   useMapInteraction(map)
@@ -38,6 +45,7 @@ export function MapView({ children }: { children?: ReactNode }) {
   return (
     <div className="map-panel" aria-busy={status.state === 'loading'} data-state={status.state}>
       <div ref={container} className="map" role="region" aria-label={t('map')} />
+      {status.state !== 'ready' && <StillMap onExplore={() => setWanted(true)} />}
       {children}
       {status.state === 'loading' && (
         <p className="map-status" role="status">

@@ -4,9 +4,15 @@ import { useEffect, useState, type RefObject } from 'react'
 
 import { afterFirstPaint } from '@/lib/after-first-paint'
 
-/** The map's life: loading until MapLibre has arrived and drawn, then ready, or failed with a reason. */
+/**
+ * The map's life: idle until it is wanted, loading until MapLibre has arrived and drawn, then ready, or failed
+ * with a reason.
+ */
 export type MapStatus =
-  { state: 'loading' } | { state: 'ready'; map: MapLibreMap } | { state: 'failed'; reason: string }
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'ready'; map: MapLibreMap }
+  | { state: 'failed'; reason: string }
 
 /** The map's state, and the layers whose data could not be loaded (the rest of the map still draws). */
 export interface MapLibreResult {
@@ -20,7 +26,7 @@ function yieldToMain(): Promise<void> {
 }
 
 /**
- * Creates the one MapLibre map once, after its code has arrived (it is not in the first chunk), and removes it
+ * Creates the one MapLibre map once `wanted` turns true, after its code has arrived (it is not in the first chunk), and removes it
  * (DOM, listeners, workers, WebGL context) when the owner unmounts.
  *
  * The start waits for the tour's first paint, so the title and the stop list are on screen before MapLibre's
@@ -33,11 +39,15 @@ function yieldToMain(): Promise<void> {
 export function useMapLibre(
   container: RefObject<HTMLDivElement | null>,
   createStyle: () => StyleSpecification,
-  view: () => { center: [number, number]; zoom: number } | { bounds: [[number, number], [number, number]] },
+  view: () =>
+    { center: readonly [number, number]; zoom: number } | { bounds: [[number, number], [number, number]] },
+  wanted: boolean,
 ): MapLibreResult {
-  const [status, setStatus] = useState<MapStatus>({ state: 'loading' })
+  const [status, setStatus] = useState<MapStatus>({ state: wanted ? 'loading' : 'idle' })
+  if (wanted && status.state === 'idle') setStatus({ state: 'loading' })
   const [failedSources, setFailedSources] = useState<string[]>([])
   useEffect(() => {
+    if (!wanted) return
     let cancelled = false
     let map: MapLibreMap | undefined
     let library: typeof import('maplibre-gl') | undefined
@@ -71,7 +81,7 @@ export function useMapLibre(
         attributionControl: { compact: false },
         ...('bounds' in initial
           ? { bounds: initial.bounds, fitBoundsOptions: { padding: 24 } }
-          : { center: initial.center, zoom: initial.zoom }),
+          : { center: [initial.center[0], initial.center[1]] as [number, number], zoom: initial.zoom }),
         dragRotate: false,
         pitchWithRotate: false,
       })
@@ -105,6 +115,6 @@ export function useMapLibre(
     }
     // Created once per owner: the style and view are read at creation, later changes go through the map's API.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- because the map must not be recreated on re-render
-  }, [container])
+  }, [container, wanted])
   return { status, failedSources }
 }

@@ -1,4 +1,5 @@
-import { findNodeAtLocation, type Node } from 'jsonc-parser'
+import type { Node } from 'jsonc-parser'
+import { findNodeAtLocation } from 'jsonc-parser/lib/esm/impl/parser.js'
 
 /** A function from character offsets in `text` to 1-based line and column (built once, then binary search). */
 export function lineIndex(text: string): (offset: number) => { line: number; col: number } {

@@ -41,8 +41,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it('has no serious or critical axe violations on the stop list and map', async () => {
+  it('has no serious or critical axe violations on the stop list and the still map, then the live map', async () => {
     const { page, context } = await openPhonePage(browser, '/')
+    await page.waitForSelector('.still-map .still-map-stop')
+    expect(await seriousViolations(page)).toEqual([])
     await waitForMap(page)
     expect(await seriousViolations(page)).toEqual([])
     await context.close()

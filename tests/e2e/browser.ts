@@ -20,9 +20,21 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ]
 
-/** Debian's Chromium, headless, with WebGL2 on SwiftShader and no background traffic to the closed network. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+/**
+ * Debian's Chromium, headless, with WebGL2 on SwiftShader and no background traffic to the closed network.
+ * `autoplay`: its autoplay policy, by default any page may play; "user-gesture-required" is as strict as iOS
+ * Safari: an audio element plays without a tap only if play() or load() was called on it during one.
+ */
+export async function launchBrowser(
+  options: { autoplay?: 'no-user-gesture-required' | 'user-gesture-required' } = {},
+): Promise<Browser> {
+  const args = options.autoplay
+    ? [
+        ...CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--autoplay-policy=')),
+        `--autoplay-policy=${options.autoplay}`,
+      ]
+    : CHROMIUM_ARGS
+  return chromium.launch({ executablePath: CHROMIUM, args })
 }
 
 /** A phone-sized page (390×844) that records console errors and every request it makes. */
@@ -106,8 +118,13 @@ export async function waitForScene(page: Page, stopId: string): Promise<void> {
   await page.waitForSelector(`[data-ready-stop="${stopId}"]`, { timeout: 60_000 })
 }
 
-/** Waits until the map has drawn its style and sources. */
+/**
+ * Starts the live map where the still map stands in for it (as a visitor's first touch does), then waits until
+ * it has drawn its style and sources.
+ */
 export async function waitForMap(page: Page): Promise<void> {
+  const still = page.locator('.map-panel[data-state="idle"] .still-map')
+  if (await still.count()) await still.dispatchEvent('pointerdown')
   await page.waitForSelector('.map-panel[data-state="ready"]', { timeout: 60_000 })
 }
 

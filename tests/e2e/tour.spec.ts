@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core'
+import type { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import {
@@ -29,8 +30,58 @@ afterEach(async () => {
 
 const LAND: [number, number, number] = [0x0b, 0x0f, 0x1c]
 
+/** The map shows water (blue-dominant pixels), and the course and stops (orange pixels). */
+function expectRiverCourseAndStops(map: Awaited<ReturnType<typeof pixelsOf>>) {
+  expect(map.differsFrom(LAND)).toBeGreaterThan(0.05)
+  expect(map.count((r, g, b) => b > 50 && b > r + 20 && g > r)).toBeGreaterThan(2000)
+  expect(map.count((r, g, b) => r > 200 && g > 120 && g < 200 && b < 110)).toBeGreaterThan(300)
+}
+
+function isStopColour(png: PNG, x: number, y: number): boolean {
+  const i = (y * png.width + x) * 4
+  const [r, g, b] = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0]
+  return Math.abs(r - 0xff) < 20 && Math.abs(g - 0x9f) < 20 && Math.abs(b - 0x1c) < 30
+}
+
+/** Whether a 7×7 block from (x, y) is all the stop colour (the course line is too thin to fill one). */
+function stopBlockAt(png: PNG, x: number, y: number): boolean {
+  for (let dy = 0; dy < 7; dy++)
+    for (let dx = 0; dx < 7; dx++) if (!isStopColour(png, x + dx, y + dy)) return false
+  return true
+}
+
+/**
+ * How well the stop circles of two same-sized map screenshots overlap: pixels of the stop colour in both over
+ * pixels of it in either (1 = the same place; circles 2 px apart give about 0.6).
+ */
+function stopOverlap(a: PNG, b: PNG): number {
+  let both = 0
+  let either = 0
+  for (let y = 0; y < a.height; y++) {
+    for (let x = 0; x < a.width; x++) {
+      const inA = isStopColour(a, x, y)
+      const inB = isStopColour(b, x, y)
+      if (inA && inB) both++
+      if (inA || inB) either++
+    }
+  }
+  return both / Math.max(either, 1)
+}
+
+/** The stop circles in a map screenshot: the first such block of each, 20 px or more apart, in reading order. */
+function stopCircles(png: PNG): [number, number][] {
+  const found: [number, number][] = []
+  for (let y = 4; y < png.height - 10; y++) {
+    for (let x = 4; x < png.width - 10; x++) {
+      if (found.some(([fx, fy]) => Math.abs(fx - x) < 20 && Math.abs(fy - y) < 20)) continue
+      if (stopBlockAt(png, x, y)) found.push([x, y])
+    }
+  }
+  return found
+}
+
 describe('the Pearl River night tour on a phone', () => {
-  it('paints the stop list and draws the river, the course and the stops on the map', async () => {
+  it('paints the stop list and draws the river, the course and the stops: still first, live on a touch', async () => {
     phone = await openPhonePage(browser, '/')
     const { page } = phone
     await page.waitForSelector('.stop-list li')
@@ -38,26 +89,38 @@ describe('the Pearl River night tour on a phone', () => {
     expect(await page.locator('.stop-list li').first().innerText()).toContain(
       ROUTE.stops[0]!.title['zh-Hans'],
     )
+    // The still map draws the route pack's river, course and stops without the map engine.
+    await expect
+      .poll(() => page.locator('.still-map path[fill-rule="evenodd"]').getAttribute('d'))
+      .toMatch(/^M/)
+    const still = await pixelsOf(page, '.map', 'tour-01-home-still-map')
+    expectRiverCourseAndStops(still)
+    expect(await page.locator('.still-map-attribution').innerText()).toContain('© OpenStreetMap contributors')
+    expect(await page.locator('.map-panel').getAttribute('data-state')).toBe('idle')
+    expect(phone.requests.filter((url) => url.includes('/assets/maplibre-gl'))).toEqual([])
+
     await waitForMap(page)
-    const map = await pixelsOf(page, '.map', 'tour-01-home-map')
+    expect(await page.locator('.still-map').count()).toBe(0)
+    const live = await pixelsOf(page, '.map', 'tour-01-home-map')
     await saveScreenshot(page, 'tour-01-home')
-    expect(map.differsFrom(LAND)).toBeGreaterThan(0.05)
-    // Water: blue-dominant pixels; course and stops: orange pixels.
-    expect(map.count((r, g, b) => b > 50 && b > r + 20 && g > r)).toBeGreaterThan(2000)
-    expect(map.count((r, g, b) => r > 200 && g > 120 && g < 200 && b < 110)).toBeGreaterThan(300)
+    expectRiverCourseAndStops(live)
     expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain(
       '© OpenStreetMap contributors',
     )
+    // The live map opens at the still map's view: the stops are where they were.
+    expect(stopCircles(still.png).length).toBeGreaterThanOrEqual(5)
+    expect(stopOverlap(still.png, live.png)).toBeGreaterThan(0.7)
   })
 
-  it('paints the stop list before the map and 3D code have arrived', async () => {
+  it('paints the stop list and the still map without the map or 3D code, which load on the first touch', async () => {
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     const heldUrls: string[] = []
     phone = await openPhonePage(browser, '/', {
       prepare: (context) =>
         context.route(/\/assets\/(maplibre-gl|scene-canvas)[^/]*\.js$/, async (route) => {
-          heldUrls.push(route.request().url())
+          // The service worker's precache downloads every chunk for offline use; the page's own asking counts.
+          if (!route.request().serviceWorker()) heldUrls.push(route.request().url())
           await held
           await route.continue()
         }),
@@ -65,11 +128,17 @@ describe('the Pearl River night tour on a phone', () => {
     const { page } = phone
     await page.waitForSelector('.stop-list li')
     expect(await page.locator('.stop-list li').count()).toBe(ROUTE.stops.length)
+    await page.waitForSelector('.still-map .still-map-stop')
+    // The page has loaded and settled, and still has not asked for the engine.
+    await page.waitForLoadState('load')
+    await page.waitForTimeout(1500)
+    expect(heldUrls).toEqual([])
+    expect(await page.locator('.map-panel').getAttribute('data-state')).toBe('idle')
+    await saveScreenshot(page, 'tour-00-list-before-map')
+    await page.locator('.still-map').dispatchEvent('pointerdown')
+    await expect.poll(() => heldUrls.some((url) => url.includes('/maplibre'))).toBe(true)
     expect(await page.locator('.map-panel').getAttribute('data-state')).toBe('loading')
     expect(await page.getByRole('status').innerText()).toBe('正在载入地图…')
-    // The map engine is asked for right after the list's first paint, not before it.
-    await expect.poll(() => heldUrls.some((url) => url.includes('/maplibre'))).toBe(true)
-    await saveScreenshot(page, 'tour-00-list-before-map')
     release()
     await waitForMap(page)
   })
@@ -90,37 +159,39 @@ describe('the Pearl River night tour on a phone', () => {
     expect(scene.differsFrom([0x06, 0x0a, 0x16], 40)).toBeGreaterThan(0.02)
   })
 
-  it('opens a stop from its circle on the map', async () => {
+  it('opens a stop from its circle on the still map, and from its circle on the live map', async () => {
     phone = await openPhonePage(browser, '/')
     const { page } = phone
-    await waitForMap(page)
-    const map = await pixelsOf(page, '.map', 'tour-03-map-before-tap')
-    const box = await page.locator('.map').boundingBox()
-    // Find a stop circle: a 7×7 block of the stop colour (the course line is too thin to fill one).
-    const { png } = map
-    const isStop = (x: number, y: number) => {
-      const i = (y * png.width + x) * 4
-      const [r, g, b] = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0]
-      return Math.abs(r - 0xff) < 20 && Math.abs(g - 0x9f) < 20 && Math.abs(b - 0x1c) < 30
-    }
-    let hit: { x: number; y: number } | undefined
-    for (let y = 4; y < png.height - 4 && !hit; y++) {
-      for (let x = 4; x < png.width - 4 && !hit; x++) {
-        let all = true
-        for (let dy = -3; dy <= 3 && all; dy++)
-          for (let dx = -3; dx <= 3 && all; dx++) all = isStop(x + dx, y + dy)
-        if (all) hit = { x, y }
-      }
-    }
-    expect(hit, 'a stop circle is visible on the map').toBeDefined()
-    await page.mouse.click(box!.x + hit!.x, box!.y + hit!.y + 3)
+    await page.waitForSelector('.still-map .still-map-stop')
+    const box = (await page.locator('.map').boundingBox())!
+    const still = await pixelsOf(page, '.map', 'tour-03-still-map-before-tap')
+    const [x, y] = stopCircles(still.png)[0]!
+    await page.mouse.click(box.x + x + 3, box.y + y + 3)
     await expect.poll(() => new URL(page.url()).searchParams.get('stop')).not.toBeNull()
-    const stopId = new URL(page.url()).searchParams.get('stop')!
+    const first = new URL(page.url()).searchParams.get('stop')!
     await expect
       .poll(() => page.locator('#stop-title').innerText())
-      .toContain(stopById(stopId).title['zh-Hans'])
-    await waitForScene(page, stopId)
-    await saveScreenshot(page, 'tour-03-opened-from-map')
+      .toContain(stopById(first).title['zh-Hans'])
+    await waitForScene(page, first)
+    await saveScreenshot(page, 'tour-03-opened-from-still-map')
+
+    // The touch started the live map; back to the whole course, then a circle of the live map.
+    await waitForMap(page)
+    await page.getByRole('button', { name: '全部站点' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('stop')).toBeNull()
+    await page.waitForTimeout(2000)
+    const live = await pixelsOf(page, '.map', 'tour-03-live-map-before-tap')
+    const circles = stopCircles(live.png)
+    expect(circles.length, 'stop circles are visible on the live map').toBeGreaterThan(1)
+    const [lx, ly] = circles[circles.length - 1]!
+    await page.mouse.click(box.x + lx + 3, box.y + ly + 3)
+    await expect.poll(() => new URL(page.url()).searchParams.get('stop')).not.toBe(first)
+    const second = new URL(page.url()).searchParams.get('stop')!
+    expect(second).not.toBeNull()
+    await expect
+      .poll(() => page.locator('#stop-title').innerText())
+      .toContain(stopById(second).title['zh-Hans'])
+    await saveScreenshot(page, 'tour-03-opened-from-live-map')
   })
 
   it('plays the narration with captions that follow the audio', async () => {
@@ -194,8 +265,10 @@ describe('the Pearl River night tour on a phone', () => {
     await expect
       .poll(() => page.locator('#stop-title').innerText())
       .toContain(stopById(order[at + 1]!).title.en)
-    // One 3D canvas for the whole visit, beside the one map canvas.
+    // One 3D canvas for the whole visit; the map stays still (no engine, no canvas) until it is touched.
     expect(await page.locator('.scene-host canvas').count()).toBe(1)
+    expect(await page.locator('canvas').count()).toBe(1)
+    await waitForMap(page)
     expect(await page.locator('canvas').count()).toBe(2)
     await saveScreenshot(page, 'tour-06-history')
   })

@@ -7,7 +7,7 @@ import type {
 } from 'maplibre-gl'
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
-import { translate } from '@/i18n/messages'
+import { translateStudio } from './studio-messages'
 import { useMapLibre } from '@/map/use-maplibre'
 import type { LngLat } from '@/route/geo'
 
@@ -89,7 +89,7 @@ export function StudioMap({ draft, packUrl, selected, onSelect, change, t }: Pro
 
   const createStyle = useCallback(() => studioMapStyle(latest.current.draft, packUrl), [packUrl])
   const view = useCallback(() => initialView(latest.current.draft), [])
-  const { status } = useMapLibre(container, createStyle, view)
+  const { status } = useMapLibre(container, createStyle, view, true)
   const map = status.state === 'ready' ? status.map : null
   const [gl, setGl] = useState<MapLibre | null>(null)
   useEffect(() => {
@@ -345,7 +345,7 @@ function useMapTools(map: MapLibreMap | null, latest: Latest, setTool: (tool: To
           draft.stops.map((s) => s.position),
           p,
         )
-        const title = translate(draft.defaultLanguage, 'studioNewStopTitle')
+        const title = translateStudio(draft.defaultLanguage, 'studioNewStopTitle')
         change({
           kind: 'insert',
           path: ['stops'],

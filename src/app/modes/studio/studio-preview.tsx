@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react'
 import { useStore } from 'zustand'
 
-import { translate } from '@/i18n/messages'
+import { translateStudio } from './studio-messages'
 import type { Route, Vec3 } from '@/route/schema'
 import type { CameraPose } from '@/scene/camera-capture'
 import { createTourStore } from '@/tour/tour-store'
@@ -83,7 +83,7 @@ function PreviewBody({
       path,
       value: {
         id,
-        label: { [lang]: translate(lang, 'studioNewViewLabel', { n: views.length + 1 }) },
+        label: { [lang]: translateStudio(lang, 'studioNewViewLabel', { n: views.length + 1 }) },
         position: tenths(pose.position),
         target: tenths(pose.target),
       },

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
+import { afterFirstPaint } from '@/lib/after-first-paint'
 import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
 import { PositionPanel } from '@/position/position-panel'
@@ -18,8 +19,13 @@ import { ErrorBoundary } from '@/ui/error-boundary'
 
 import { useUrlSync } from '../../use-url-sync'
 
-// three, R3F and drei arrive in their own chunk, after the stop list has painted.
-const SceneCanvas = lazy(() => import('@/scene/scene-canvas').then((m) => ({ default: m.SceneCanvas })))
+// three, R3F and drei arrive in their own chunk, once the stop list (or a deep link's stop text) is on screen:
+// asked for earlier, their 280 KB compete with that first paint on a slow link.
+const SceneCanvas = lazy(() =>
+  afterFirstPaint()
+    .then(() => import('@/scene/scene-canvas'))
+    .then((m) => ({ default: m.SceneCanvas })),
+)
 // The offline download sits below the stop list: it need not be in the first chunk.
 const OfflineDownload = lazy(() =>
   import('@/offline/offline-download').then((m) => ({ default: m.OfflineDownload })),
@@ -44,15 +50,18 @@ export function TourShell({
     <TourStoreContext.Provider value={store}>
       <NarratorProvider>
         <PositionSources simulateFromUrl={!sharedScreen} />
-        <TourLayout positionPanel={!sharedScreen} />
+        <TourLayout sharedScreen={sharedScreen} />
         {children}
       </NarratorProvider>
     </TourStoreContext.Provider>
   )
 }
 
-/** `positionPanel`: offer GPS and the simulation (a phone); a shared screen drives its own simulated boat. */
-function TourLayout({ positionPanel }: { positionPanel: boolean }) {
+/**
+ * A phone is offered GPS and the simulation, and starts with the still map; a shared screen drives its own
+ * simulated boat on the live map from the start.
+ */
+function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
   const t = useT()
   const route = useTour((s) => s.route)
   const lang = useTour((s) => s.lang)
@@ -81,7 +90,7 @@ function TourLayout({ positionPanel }: { positionPanel: boolean }) {
           </div>
         }
       >
-        <MapView>{positionPanel && <PositionPanel />}</MapView>
+        <MapView live={sharedScreen}>{!sharedScreen && <PositionPanel />}</MapView>
       </ErrorBoundary>
       <main className="tour-main">
         <StopView

@@ -1,0 +1,225 @@
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+
+import { useT } from '@/i18n/use-t'
+import { assetUrl } from '@/route/asset-url'
+import { routeExtent } from '@/route/geo-extent'
+import type { LngLat } from '@/route/geo'
+import type { Route } from '@/route/schema'
+import { useTour, useTourStore } from '@/tour/tour-context'
+
+import { NIGHT } from './night-style'
+import { fitCamera, pathOf, placeLabels, projector, type MapCamera } from './still-map-geometry'
+
+/** The few GeoJSON shapes the route pack's basemap uses. */
+type Geometry =
+  | { type: 'Polygon'; coordinates: LngLat[][] }
+  | { type: 'MultiPolygon'; coordinates: LngLat[][][] }
+  | { type: 'LineString'; coordinates: LngLat[] }
+  | { type: 'MultiLineString'; coordinates: LngLat[][] }
+  | { type: 'Point'; coordinates: LngLat }
+interface Feature {
+  geometry: Geometry
+  properties: Record<string, unknown> | null
+}
+type Basemap = Partial<Record<keyof Route['map']['basemap'], Feature[]>>
+
+/** The basemap's GeoJSON layers, each as it arrives, and the names of those that could not be loaded. */
+function useBasemap(route: Route, packUrl: string): { layers: Basemap; failed: string[] } {
+  const [layers, setLayers] = useState<Basemap>({})
+  const [failed, setFailed] = useState<string[]>([])
+  useEffect(() => {
+    const controller = new AbortController()
+    for (const [name, path] of Object.entries(route.map.basemap) as [keyof Basemap, string][]) {
+      fetch(assetUrl(packUrl, path), { signal: controller.signal })
+        .then(async (response) => {
+          if (!response.ok) throw new Error(String(response.status))
+          const data = (await response.json()) as { features?: unknown }
+          if (!Array.isArray(data.features)) throw new Error('not GeoJSON')
+          setLayers((known) => ({ ...known, [name]: data.features as Feature[] }))
+        })
+        .catch(() => {
+          if (!controller.signal.aborted) setFailed((known) => [...known, name])
+        })
+    }
+    return () => controller.abort()
+  }, [route, packUrl])
+  return { layers, failed }
+}
+
+function useSize(element: RefObject<HTMLElement | null>): [number, number] {
+  const [size, setSize] = useState<[number, number]>([0, 0])
+  useLayoutEffect(() => {
+    const target = element.current
+    if (!target) return
+    const measure = () => setSize([target.clientWidth, target.clientHeight])
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(target)
+    return () => observer.disconnect()
+  }, [element])
+  return size
+}
+
+/** The lines of a line or polygon geometry (rings for polygons), for drawing as paths. */
+function linesOf(geometry: Geometry): LngLat[][] {
+  switch (geometry.type) {
+    case 'LineString':
+      return [geometry.coordinates]
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates
+    case 'MultiPolygon':
+      return geometry.coordinates.flat()
+    case 'Point':
+      return []
+  }
+}
+
+/** The view the live map opens at: the open stop, or the whole course. */
+export function stillCamera(route: Route, stopId: string | null, width: number, height: number): MapCamera {
+  const stop = route.stops.find((s) => s.id === stopId)
+  return stop ? { center: stop.position, zoom: stop.zoom } : fitCamera(routeExtent(route), width, height, 24)
+}
+
+/**
+ * The first view of the map: the river, its bridges and names, the course and the numbered stops drawn as SVG from
+ * the route pack's own GeoJSON, in the night map's colours and at the very view the live map opens at. It costs
+ * no engine: MapLibre (its code, workers and WebGL start-up are seconds of a phone's main thread) starts only when
+ * the visitor touches the map, or the tour needs it (a story playing, a position followed). A tap on a stop opens
+ * it here as it would on the live map.
+ */
+export function StillMap({ onExplore }: { onExplore: () => void }) {
+  const t = useT()
+  const store = useTourStore()
+  const route = useTour((s) => s.route)
+  const lang = useTour((s) => s.lang)
+  const stopId = useTour((s) => s.stopId)
+  const packUrl = useTour((s) => s.packUrl)
+  const { layers: basemap, failed } = useBasemap(route, packUrl)
+  const element = useRef<HTMLDivElement>(null)
+  const [width, height] = useSize(element)
+  const camera = stillCamera(route, stopId, width, height)
+  const project = projector(camera, width, height)
+  const bridgeWidth = Math.min(5, Math.max(1.5, 1.5 + ((camera.zoom - 12) * 3.5) / 4))
+  const labels = placeLabels(
+    (basemap.labels ?? [])
+      .filter((f) => f.geometry.type === 'Point')
+      .map((f) => {
+        const [x, y] = project(f.geometry.coordinates as LngLat)
+        const rank = Number(f.properties?.rank)
+        const name = (key: string) => {
+          const value = f.properties?.[key]
+          return typeof value === 'string' ? value : ''
+        }
+        const text = (lang === 'en' && name('name_en')) || name('name_zh')
+        return { x, y, text, rank, size: rank === 1 ? 15 : rank === 2 ? 13 : 12 }
+      })
+      .sort((a, b) => a.rank - b.rank),
+    width,
+    height,
+  )
+  const lines = (features: Feature[] | undefined) => features?.flatMap((f) => linesOf(f.geometry)) ?? []
+
+  return (
+    <div
+      ref={element}
+      className="still-map"
+      role="button"
+      tabIndex={0}
+      aria-label={t('mapExplore')}
+      onPointerDown={onExplore}
+      onWheel={onExplore}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') onExplore()
+      }}
+    >
+      {width > 0 && (
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+          <rect width={width} height={height} fill={NIGHT.land} />
+          <path
+            d={lines(basemap.water)
+              .map((ring) => pathOf(ring, project, true))
+              .join('')}
+            fill={NIGHT.water}
+            fillRule="evenodd"
+          />
+          {lines(basemap.banks).map((line, i) => (
+            <g key={i} fill="none" stroke={NIGHT.waterEdge}>
+              <path d={pathOf(line, project)} strokeWidth={6} strokeOpacity={0.18} />
+              <path d={pathOf(line, project)} strokeWidth={1.2} strokeOpacity={0.9} />
+            </g>
+          ))}
+          <path
+            d={lines(basemap.bridges)
+              .map((line) => pathOf(line, project))
+              .join('')}
+            fill="none"
+            stroke={NIGHT.bridge}
+            strokeWidth={bridgeWidth}
+            strokeLinecap="round"
+          />
+          <g fill="none" stroke={NIGHT.course} strokeLinejoin="round" strokeLinecap="round">
+            <path d={pathOf(route.course, project)} strokeWidth={10} strokeOpacity={0.2} />
+            <path d={pathOf(route.course, project)} strokeWidth={2.5} strokeDasharray="5 3.75" />
+          </g>
+          <g
+            fontFamily="'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+            textAnchor="middle"
+            dominantBaseline="central"
+            fill={NIGHT.label}
+            stroke={NIGHT.land}
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            {labels.map((label) => (
+              <text
+                key={`${label.text}${label.x}`}
+                x={label.x.toFixed(1)}
+                y={label.y.toFixed(1)}
+                fontSize={label.size}
+              >
+                {label.text}
+              </text>
+            ))}
+          </g>
+          {route.stops.map((stop, i) => {
+            const [x, y] = project(stop.position)
+            const selected = stop.id === stopId
+            return (
+              <g
+                key={stop.id}
+                className="still-map-stop"
+                data-still-stop={stop.id}
+                onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: stop.id })}
+              >
+                <circle
+                  cx={x.toFixed(1)}
+                  cy={y.toFixed(1)}
+                  r={selected ? 15 : 12}
+                  fill={NIGHT.stop}
+                  stroke={selected ? NIGHT.stopSelected : NIGHT.land}
+                  strokeWidth={2}
+                />
+                <text
+                  x={x.toFixed(1)}
+                  y={y.toFixed(1)}
+                  fontSize={13}
+                  fontFamily="sans-serif"
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                  fill={NIGHT.land}
+                >
+                  {i + 1}
+                </text>
+              </g>
+            )
+          })}
+        </svg>
+      )}
+      <p className="still-map-attribution">{route.map.attribution}</p>
+      {failed.length > 0 && (
+        <p className="map-status error">{t('mapLayersFailed', { layers: failed.join(', ') })}</p>
+      )}
+    </div>
+  )
+}
