@@ -61,8 +61,9 @@ async function tap(page: Page, stopId: string, first: boolean): Promise<TapTimin
 }
 
 /**
- * One visit: open the home page at full speed (the first view is Lighthouse's figure), wait for the map, then
- * throttle the network to slow mobile and tap two stops: the first (which also fetches the 3D code) and another.
+ * One visit: open the home page at full speed (the first view is Lighthouse's figure), wait for the still map,
+ * then throttle the network to slow mobile and tap two stops: the first (which also fetches the 3D code) and
+ * another.
  */
 export async function measureVisit(
   browser: Browser,
@@ -82,7 +83,7 @@ export async function measureVisit(
   try {
     const page = await context.newPage()
     await page.goto(baseUrl)
-    await page.waitForSelector('.map-panel[data-state="ready"]', { timeout: 60_000 })
+    await page.waitForSelector('.still-map .still-map-stop', { timeout: 60_000 })
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_MOBILE })
