@@ -11,7 +11,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 import { IdSchema, LocalisedTextSchema, StopSchema } from '../src/route/schema'
 import { buildVtt, layoutCues, type TimedSegment } from './narration/build-vtt'

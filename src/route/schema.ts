@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import en from 'zod/v4/locales/en.js'
 
 /**
  * The route model: the single source of the TypeScript types, the runtime validator, the JSON Schema that
@@ -7,8 +8,21 @@ import { z } from 'zod'
  */
 
 // Zod's fast path compiles validators with `new Function`, which the app's Content-Security-Policy forbids;
-// jitless mode validates without it and without probing for it.
-z.config({ jitless: true })
+// jitless mode validates without it and without probing for it. It is read when a schema is built, so it is set
+// before any. Zod Mini (chosen because it tree-shakes: the route is validated before the first view) loads no
+// locale: English only, for the messages the curator reads.
+z.config({ jitless: true, ...en() })
+
+/**
+ * A copy of `schema` carrying a description for curators: the JSON Schema, docs/authoring.md and the studio's
+ * completion show it. A copy, because shared schemas (ids, texts, coordinates) mean something different at each
+ * use; registered rather than added as a `z.meta()` check, which would run (doing nothing) on every value.
+ */
+function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  const copy = schema.clone()
+  z.globalRegistry.add(copy, { description })
+  return copy
+}
 
 /** The schema version this build reads; older files are migrated on load (src/route/migrations.ts). */
 export const SCHEMA_VERSION = 2
@@ -23,16 +37,19 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Lower-case kebab-case ASCII, stable forever because deep links use it. */
 export const IdSchema = z
   .string()
-  .regex(ID_PATTERN, { error: 'ids are lower-case kebab-case ASCII, e.g. "haizhu-bridge"' })
+  .check(z.regex(ID_PATTERN, { error: 'ids are lower-case kebab-case ASCII, e.g. "haizhu-bridge"' }))
 
 /** Text keyed by language tag; which tags must be present is checked against the route's languages. */
-export const LocalisedTextSchema = z.partialRecord(LangSchema, z.string().trim().min(1, 'text is empty'))
+export const LocalisedTextSchema = z.partialRecord(
+  LangSchema,
+  z.string().check(z.trim(), z.minLength(1, 'text is empty')),
+)
 export type LocalisedText = z.infer<typeof LocalisedTextSchema>
 
 /** [longitude, latitude] in WGS84, GeoJSON order. */
 export const CoordinateSchema = z.tuple([
-  z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),
-  z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
+  z.number().check(z.gte(-180, 'longitude must be ≥ -180'), z.lte(180, 'longitude must be ≤ 180')),
+  z.number().check(z.gte(-90, 'latitude must be ≥ -90'), z.lte(90, 'latitude must be ≤ 90')),
 ])
 export type Coordinate = z.infer<typeof CoordinateSchema>
 
@@ -48,161 +65,146 @@ export function assetPathProblem(path: string): string | null {
 }
 
 /** A file in the route pack, relative to the folder of route.json. */
-export const AssetPathSchema = z.string().superRefine((path, ctx) => {
-  const problem = assetPathProblem(path)
-  if (problem) ctx.addIssue({ code: 'custom', message: `asset path ${problem}` })
-})
+export const AssetPathSchema = z.string().check(
+  z.superRefine((path, ctx) => {
+    const problem = assetPathProblem(path)
+    if (problem) ctx.addIssue({ code: 'custom', message: `asset path ${problem}` })
+  }),
+)
 
-export const CreditSchema = z
-  .object({
-    title: LocalisedTextSchema.meta({
-      description: 'What is credited: the data set, model, recording or image.',
-    }),
-    author: z.string().min(1).meta({ description: 'Who made it, as they ask to be credited.' }),
-    license: z.string().min(1).meta({ description: 'Its licence, e.g. "ODbL 1.0" or "CC BY 4.0".' }),
-    url: z.string().min(1).meta({ description: 'Where it comes from.' }).optional(),
-  })
-  .strict()
+const HttpUrlSchema = z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))
+
+export const CreditSchema = z.strictObject({
+  title: described(LocalisedTextSchema, 'What is credited: the data set, model, recording or image.'),
+  author: described(z.string().check(z.minLength(1)), 'Who made it, as they ask to be credited.'),
+  license: described(z.string().check(z.minLength(1)), 'Its licence, e.g. "ODbL 1.0" or "CC BY 4.0".'),
+  url: z.optional(described(z.string().check(z.minLength(1)), 'Where it comes from.')),
+})
 export type Credit = z.infer<typeof CreditSchema>
 
-export const SourceSchema = z
-  .object({
-    title: z.string().min(1).meta({ description: 'The title of the book, article or page.' }),
-    url: z
-      .string()
-      .regex(/^https?:\/\//, 'must be an http(s) URL')
-      .meta({ description: 'Where to read it: an http(s) URL.' }),
-  })
-  .strict()
+export const SourceSchema = z.strictObject({
+  title: described(z.string().check(z.minLength(1)), 'The title of the book, article or page.'),
+  url: described(HttpUrlSchema, 'Where to read it: an http(s) URL.'),
+})
 
 const cueTime = {
-  at: z.number().min(0).meta({ description: 'Seconds from the start of the track.' }),
-  until: z
-    .number()
-    .positive()
-    .meta({
-      description:
-        'Seconds from the start of the track when the cue stops applying; absent, until the next cue of its kind.',
-    })
-    .optional(),
+  at: described(z.number().check(z.gte(0)), 'Seconds from the start of the track.'),
+  until: z.optional(
+    described(
+      z.number().check(z.positive()),
+      'Seconds from the start of the track when the cue stops applying; absent, until the next cue of its kind.',
+    ),
+  ),
 }
 
 /** A declarative action at a time of the narration: a fixed set, no code. */
 export const NarrationCueSchema = z.discriminatedUnion('type', [
-  z
-    .object({
+  described(
+    z.strictObject({
       type: z.literal('camera-view'),
       ...cueTime,
-      view: IdSchema.meta({ description: "The id of one of the stop's views." }),
-    })
-    .strict()
-    .meta({ description: "Moves the 3D camera to one of the stop's named views." }),
-  z
-    .object({
+      view: described(IdSchema, "The id of one of the stop's views."),
+    }),
+    "Moves the 3D camera to one of the stop's named views.",
+  ),
+  described(
+    z.strictObject({
       type: z.literal('highlight-hotspot'),
       ...cueTime,
-      hotspot: IdSchema.meta({ description: "The id of one of the stop's hotspots." }),
-    })
-    .strict()
-    .meta({ description: "Highlights one of the stop's hotspots in 3D and shows its text." }),
-  z
-    .object({
+      hotspot: described(IdSchema, "The id of one of the stop's hotspots."),
+    }),
+    "Highlights one of the stop's hotspots in 3D and shows its text.",
+  ),
+  described(
+    z.strictObject({
       type: z.literal('fly-map'),
       ...cueTime,
-      center: CoordinateSchema.meta({ description: 'Where the map flies to: [longitude, latitude].' }),
-      zoom: z.number().min(0).max(22).meta({ description: 'The map zoom there.' }),
-    })
-    .strict()
-    .meta({ description: 'Flies the map to a place.' }),
-  z
-    .object({
+      center: described(CoordinateSchema, 'Where the map flies to: [longitude, latitude].'),
+      zoom: described(z.number().check(z.gte(0), z.lte(22)), 'The map zoom there.'),
+    }),
+    'Flies the map to a place.',
+  ),
+  described(
+    z.strictObject({
       type: z.literal('highlight-map-feature'),
       ...cueTime,
-      layer: z.enum(['bridges', 'labels']).meta({ description: 'The basemap layer the feature is in.' }),
-      name: z
-        .string()
-        .min(1)
-        .meta({ description: "The feature's Chinese or English name, as in the basemap." }),
-    })
-    .strict()
-    .meta({ description: 'Lights up a bridge or a label of the basemap.' }),
-  z
-    .object({
+      layer: described(z.enum(['bridges', 'labels']), 'The basemap layer the feature is in.'),
+      name: described(
+        z.string().check(z.minLength(1)),
+        "The feature's Chinese or English name, as in the basemap.",
+      ),
+    }),
+    'Lights up a bridge or a label of the basemap.',
+  ),
+  described(
+    z.strictObject({
       type: z.literal('show-image'),
       ...cueTime,
-      src: AssetPathSchema.meta({ description: 'An image in the route folder.' }),
-      alt: LocalisedTextSchema.meta({ description: 'What the image shows, for screen readers.' }),
-      credit: z.string().min(1).meta({ description: 'Who made the image, and its licence.' }),
-    })
-    .strict()
-    .meta({ description: 'Shows an image from the route folder beside the captions.' }),
+      src: described(AssetPathSchema, 'An image in the route folder.'),
+      alt: described(LocalisedTextSchema, 'What the image shows, for screen readers.'),
+      credit: described(z.string().check(z.minLength(1)), 'Who made the image, and its licence.'),
+    }),
+    'Shows an image from the route folder beside the captions.',
+  ),
 ])
 export type NarrationCue = z.infer<typeof NarrationCueSchema>
 
-export const NarrationTrackSchema = z
-  .object({
-    audio: z.array(AssetPathSchema).min(1).meta({
-      description:
-        'Encodings of one recording, in order of preference (e.g. Opus in WebM, then MP3), in the route folder.',
-    }),
-    captions: AssetPathSchema.meta({
-      description: "A WebVTT file of the recording's captions, timed to it.",
-    }),
-    cues: z
-      .array(NarrationCueSchema)
-      .meta({ description: 'What the map and the 3D view do at given times of this recording.' })
-      .optional(),
-  })
-  .strict()
+export const NarrationTrackSchema = z.strictObject({
+  audio: described(
+    z.array(AssetPathSchema).check(z.minLength(1)),
+    'Encodings of one recording, in order of preference (e.g. Opus in WebM, then MP3), in the route folder.',
+  ),
+  captions: described(AssetPathSchema, "A WebVTT file of the recording's captions, timed to it."),
+  cues: z.optional(
+    described(
+      z.array(NarrationCueSchema),
+      'What the map and the 3D view do at given times of this recording.',
+    ),
+  ),
+})
 export type NarrationTrack = z.infer<typeof NarrationTrackSchema>
 
 /** [x, y, z] in metres, Y up. */
 export const Vec3Schema = z.tuple([z.number(), z.number(), z.number()])
 export type Vec3 = z.infer<typeof Vec3Schema>
 
-export const ModelSchema = z
-  .object({
-    src: AssetPathSchema.meta({ description: 'A GLB file in the route folder, in metres with Y up.' }),
-    alt: LocalisedTextSchema.meta({ description: 'One sentence describing the model, for screen readers.' }),
-    scale: z
-      .number()
-      .positive('scale must be greater than 0')
-      .meta({ description: "Uniform scale applied to the model (1 = the file's own metres)." })
-      .optional(),
-    rotation: Vec3Schema.meta({
-      description: 'Rotation about X, Y and Z in degrees, applied after scale.',
-    }).optional(),
-    anchor: Vec3Schema.meta({
-      description:
-        "The model point, in the file's own coordinates (metres), that is placed at the scene origin.",
-    }).optional(),
-  })
-  .strict()
+export const ModelSchema = z.strictObject({
+  src: described(AssetPathSchema, 'A GLB file in the route folder, in metres with Y up.'),
+  alt: described(LocalisedTextSchema, 'One sentence describing the model, for screen readers.'),
+  scale: z.optional(
+    described(
+      z.number().check(z.positive('scale must be greater than 0')),
+      "Uniform scale applied to the model (1 = the file's own metres).",
+    ),
+  ),
+  rotation: z.optional(described(Vec3Schema, 'Rotation about X, Y and Z in degrees, applied after scale.')),
+  anchor: z.optional(
+    described(
+      Vec3Schema,
+      "The model point, in the file's own coordinates (metres), that is placed at the scene origin.",
+    ),
+  ),
+})
 
 /** A named camera view: where the camera stands and what it looks at, in scene metres (origin = anchor). */
-export const CameraViewSchema = z
-  .object({
-    id: IdSchema.meta({ description: 'Unique in the stop; camera-view cues name it.' }),
-    label: LocalisedTextSchema.meta({ description: "The view's button text." }),
-    position: Vec3Schema.meta({
-      description: 'Where the camera stands: [x, y, z] in scene metres (origin = the anchor).',
-    }),
-    target: Vec3Schema.meta({ description: 'What the camera looks at: [x, y, z] in scene metres.' }),
-  })
-  .strict()
+export const CameraViewSchema = z.strictObject({
+  id: described(IdSchema, 'Unique in the stop; camera-view cues name it.'),
+  label: described(LocalisedTextSchema, "The view's button text."),
+  position: described(
+    Vec3Schema,
+    'Where the camera stands: [x, y, z] in scene metres (origin = the anchor).',
+  ),
+  target: described(Vec3Schema, 'What the camera looks at: [x, y, z] in scene metres.'),
+})
 export type CameraView = z.infer<typeof CameraViewSchema>
 
 /** A point of interest on the model (in the model file's own coordinates), with a label and a short text. */
-export const HotspotSchema = z
-  .object({
-    id: IdSchema.meta({ description: 'Unique in the stop; highlight-hotspot cues name it.' }),
-    label: LocalisedTextSchema.meta({ description: "The hotspot's marker and button text." }),
-    text: LocalisedTextSchema.meta({ description: 'A short text shown when the hotspot is chosen.' }),
-    position: Vec3Schema.meta({
-      description: "Where it is on the model: [x, y, z] in the model file's own metres.",
-    }),
-  })
-  .strict()
+export const HotspotSchema = z.strictObject({
+  id: described(IdSchema, 'Unique in the stop; highlight-hotspot cues name it.'),
+  label: described(LocalisedTextSchema, "The hotspot's marker and button text."),
+  text: described(LocalisedTextSchema, 'A short text shown when the hotspot is chosen.'),
+  position: described(Vec3Schema, "Where it is on the model: [x, y, z] in the model file's own metres."),
+})
 export type Hotspot = z.infer<typeof HotspotSchema>
 
 /**
@@ -210,202 +212,179 @@ export type Hotspot = z.infer<typeof HotspotSchema>
  * of the course (between the course points nearest `from` and `to`, in the direction of travel).
  */
 export const TriggerSchema = z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('radius'),
-      radius: z
+  z.strictObject({
+    type: z.literal('radius'),
+    radius: described(
+      z
         .number()
-        .min(20, 'radius must be at least 20 m')
-        .max(5000, 'radius must be at most 5000 m')
-        .meta({ description: "Metres from the stop's position." }),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('segment'),
-      from: CoordinateSchema.meta({
-        description: 'Where the stretch starts: the course point nearest this [longitude, latitude].',
-      }),
-      to: CoordinateSchema.meta({
-        description: 'Where it ends, in the direction of travel: the course point nearest this.',
-      }),
-    })
-    .strict(),
+        .check(z.gte(20, 'radius must be at least 20 m'), z.lte(5000, 'radius must be at most 5000 m')),
+      "Metres from the stop's position.",
+    ),
+  }),
+  z.strictObject({
+    type: z.literal('segment'),
+    from: described(
+      CoordinateSchema,
+      'Where the stretch starts: the course point nearest this [longitude, latitude].',
+    ),
+    to: described(
+      CoordinateSchema,
+      'Where it ends, in the direction of travel: the course point nearest this.',
+    ),
+  }),
 ])
 export type Trigger = z.infer<typeof TriggerSchema>
 
-export const StopSchema = z
-  .object({
-    id: IdSchema.meta({
-      description: 'Unique, and stable forever: deep links use it (?stop=haizhu-bridge).',
-    }),
-    title: LocalisedTextSchema.meta({ description: "The stop's name." }),
-    summary: LocalisedTextSchema.meta({ description: 'One line under the title.' }),
-    story: LocalisedTextSchema.meta({
-      description:
-        'The factual story; paragraphs are separated by a blank line. Shown as text: markup is displayed, never run.',
-    }),
-    position: CoordinateSchema.meta({
-      description: '[longitude, latitude] in WGS84 (not GCJ-02 from Chinese map apps: that is ~500 m off).',
-    }),
-    zoom: z
-      .number()
-      .min(0)
-      .max(22)
-      .meta({ description: 'The map zoom when the stop opens (14–16 suits a landmark).' }),
-    trigger: TriggerSchema.meta({
-      description: "Where on the river this stop's narration starts by itself, when the visitor lets it.",
-    }),
-    model: ModelSchema.meta({ description: "The stop's 3D model." }),
-    views: z
-      .array(CameraViewSchema)
-      .meta({ description: 'Named camera views of the 3D scene, offered as buttons under it.' })
-      .optional(),
-    hotspots: z
-      .array(HotspotSchema)
-      .meta({ description: 'Points of interest on the model, tappable in 3D and listed as buttons.' })
-      .optional(),
-    narration: z
-      .partialRecord(LangSchema, NarrationTrackSchema)
-      .meta({ description: 'The narration in each language: recordings, captions and timed cues.' }),
-    sources: z.array(SourceSchema).meta({ description: "Where the story's facts come from." }),
-  })
-  .strict()
+export const StopSchema = z.strictObject({
+  id: described(IdSchema, 'Unique, and stable forever: deep links use it (?stop=haizhu-bridge).'),
+  title: described(LocalisedTextSchema, "The stop's name."),
+  summary: described(LocalisedTextSchema, 'One line under the title.'),
+  story: described(
+    LocalisedTextSchema,
+    'The factual story; paragraphs are separated by a blank line. Shown as text: markup is displayed, never run.',
+  ),
+  position: described(
+    CoordinateSchema,
+    '[longitude, latitude] in WGS84 (not GCJ-02 from Chinese map apps: that is ~500 m off).',
+  ),
+  zoom: described(
+    z.number().check(z.gte(0), z.lte(22)),
+    'The map zoom when the stop opens (14–16 suits a landmark).',
+  ),
+  trigger: described(
+    TriggerSchema,
+    "Where on the river this stop's narration starts by itself, when the visitor lets it.",
+  ),
+  model: described(ModelSchema, "The stop's 3D model."),
+  views: z.optional(
+    described(z.array(CameraViewSchema), 'Named camera views of the 3D scene, offered as buttons under it.'),
+  ),
+  hotspots: z.optional(
+    described(
+      z.array(HotspotSchema),
+      'Points of interest on the model, tappable in 3D and listed as buttons.',
+    ),
+  ),
+  narration: described(
+    z.partialRecord(LangSchema, NarrationTrackSchema),
+    'The narration in each language: recordings, captions and timed cues.',
+  ),
+  sources: described(z.array(SourceSchema), "Where the story's facts come from."),
+})
 export type Stop = z.infer<typeof StopSchema>
 
-export const BasemapSchema = z
-  .object({
-    water: AssetPathSchema.meta({ description: 'Water areas: GeoJSON polygons.' }),
-    banks: AssetPathSchema.meta({ description: 'River banks: GeoJSON lines.' }),
-    bridges: AssetPathSchema.meta({ description: 'Bridges: GeoJSON lines with name_zh and name_en.' }),
-    labels: AssetPathSchema.meta({
-      description: 'Place names: GeoJSON points with name_zh, name_en and rank.',
-    }),
-  })
-  .strict()
+export const BasemapSchema = z.strictObject({
+  water: described(AssetPathSchema, 'Water areas: GeoJSON polygons.'),
+  banks: described(AssetPathSchema, 'River banks: GeoJSON lines.'),
+  bridges: described(AssetPathSchema, 'Bridges: GeoJSON lines with name_zh and name_en.'),
+  labels: described(AssetPathSchema, 'Place names: GeoJSON points with name_zh, name_en and rank.'),
+})
 
-export const MapSettingsSchema = z
-  .object({
-    center: CoordinateSchema.meta({
-      description: 'Where the map opens before a stop is chosen: [longitude, latitude].',
-    }),
-    zoom: z.number().min(0).max(22).meta({ description: 'The map zoom it opens at.' }),
-    attribution: z.string().min(1).meta({
-      description:
-        'Shown on the map at all times, as the basemap\'s licence requires (e.g. "© OpenStreetMap contributors").',
-    }),
-    style: z
-      .string()
-      .regex(/^https?:\/\//, 'must be an http(s) URL')
-      .meta({
-        description: 'A MapLibre style URL that replaces the embedded night basemap (online tiles, PMTiles).',
-      })
-      .optional(),
-    basemap: BasemapSchema.meta({
-      description: 'The GeoJSON layers of the embedded night map, in the route folder.',
-    }),
-  })
-  .strict()
+export const MapSettingsSchema = z.strictObject({
+  center: described(CoordinateSchema, 'Where the map opens before a stop is chosen: [longitude, latitude].'),
+  zoom: described(z.number().check(z.gte(0), z.lte(22)), 'The map zoom it opens at.'),
+  attribution: described(
+    z.string().check(z.minLength(1)),
+    'Shown on the map at all times, as the basemap\'s licence requires (e.g. "© OpenStreetMap contributors").',
+  ),
+  style: z.optional(
+    described(
+      HttpUrlSchema,
+      'A MapLibre style URL that replaces the embedded night basemap (online tiles, PMTiles).',
+    ),
+  ),
+  basemap: described(BasemapSchema, 'The GeoJSON layers of the embedded night map, in the route folder.'),
+})
 
-export const RouteSchema = z
-  .object({
-    $schema: z
-      .string()
-      .meta({ description: '"../route.schema.json": editors then complete and check the file.' })
-      .optional(),
-    schemaVersion: z.literal(SCHEMA_VERSION, {
-      error: (issue) =>
-        typeof issue.input === 'number' && issue.input > SCHEMA_VERSION
-          ? `schemaVersion ${issue.input} is newer than this app reads (${SCHEMA_VERSION}): update the app`
-          : `schemaVersion must be ${SCHEMA_VERSION} (or 1, which is migrated on load)`,
-    }),
-    id: IdSchema.meta({
-      description: 'The route id in links (?route=pearl-river-night): lower-case kebab-case, stable forever.',
-    }),
-    defaultLanguage: LangSchema.meta({
-      description: 'Every text must exist in this language; the others fall back to it, visibly.',
-    }),
-    languages: z.array(LangSchema).min(1).meta({ description: 'The languages the route offers.' }),
-    title: LocalisedTextSchema.meta({ description: "The route's name." }),
-    summary: LocalisedTextSchema.meta({ description: 'A sentence or two about the route.' }),
-    bounds: z
-      .tuple([CoordinateSchema, CoordinateSchema])
-      .meta({ description: '[[west, south], [east, north]]: every stop and the course must lie inside.' }),
-    map: MapSettingsSchema.meta({ description: 'The map: its opening view, attribution and basemap.' }),
-    course: z.array(CoordinateSchema).min(2, 'the course needs at least two points').meta({
-      description: "The boat's course on the water, [[longitude, latitude], …], in the direction of travel.",
-    }),
-    stops: z
-      .array(StopSchema)
-      .min(1, 'a route needs at least one stop')
-      .meta({ description: 'The stops, in the order the boat passes them.' }),
-    cruise: z
-      .object({
-        speedKmh: z
-          .number()
-          .min(1, 'speedKmh must be at least 1')
-          .max(60, 'speedKmh must be at most 60')
-          .meta({ description: "The boat's usual speed in km/h." }),
-      })
-      .strict()
-      .meta({
-        description:
-          'The boat: how fast it usually goes, for the simulated cruise and for timing narration against travel.',
-      })
-      .optional(),
-    credits: z.array(CreditSchema).meta({
-      description: 'Every data source, model, recording and image the route uses, with its licence.',
-    }),
-    kiosk: z
-      .object({
-        idleSeconds: z
-          .number()
-          .min(10)
-          .max(3600)
-          .meta({
-            description:
-              'Seconds without a touch before the screen resets to the start and the default language.',
-          })
-          .optional(),
-        dwellSeconds: z
-          .number()
-          .min(5)
-          .max(600)
-          .meta({
-            description: 'Seconds the attract loop stays on a stop whose narration is silent or missing.',
-          })
-          .optional(),
-        sound: z
-          .boolean()
-          .meta({
-            description: 'Whether the attract loop plays narration aloud (captions are always shown).',
-          })
-          .optional(),
-      })
-      .strict()
-      .meta({
-        description:
-          'How the route behaves on an unattended museum touch screen (?mode=kiosk); the URL may override.',
-      })
-      .optional(),
-  })
-  .strict()
+export const RouteSchema = z.strictObject({
+  $schema: z.optional(
+    described(z.string(), '"../route.schema.json": editors then complete and check the file.'),
+  ),
+  schemaVersion: z.literal(SCHEMA_VERSION, {
+    error: (issue) =>
+      typeof issue.input === 'number' && issue.input > SCHEMA_VERSION
+        ? `schemaVersion ${issue.input} is newer than this app reads (${SCHEMA_VERSION}): update the app`
+        : `schemaVersion must be ${SCHEMA_VERSION} (or 1, which is migrated on load)`,
+  }),
+  id: described(
+    IdSchema,
+    'The route id in links (?route=pearl-river-night): lower-case kebab-case, stable forever.',
+  ),
+  defaultLanguage: described(
+    LangSchema,
+    'Every text must exist in this language; the others fall back to it, visibly.',
+  ),
+  languages: described(z.array(LangSchema).check(z.minLength(1)), 'The languages the route offers.'),
+  title: described(LocalisedTextSchema, "The route's name."),
+  summary: described(LocalisedTextSchema, 'A sentence or two about the route.'),
+  bounds: described(
+    z.tuple([CoordinateSchema, CoordinateSchema]),
+    '[[west, south], [east, north]]: every stop and the course must lie inside.',
+  ),
+  map: described(MapSettingsSchema, 'The map: its opening view, attribution and basemap.'),
+  course: described(
+    z.array(CoordinateSchema).check(z.minLength(2, 'the course needs at least two points')),
+    "The boat's course on the water, [[longitude, latitude], …], in the direction of travel.",
+  ),
+  stops: described(
+    z.array(StopSchema).check(z.minLength(1, 'a route needs at least one stop')),
+    'The stops, in the order the boat passes them.',
+  ),
+  cruise: z.optional(
+    described(
+      z.strictObject({
+        speedKmh: described(
+          z.number().check(z.gte(1, 'speedKmh must be at least 1'), z.lte(60, 'speedKmh must be at most 60')),
+          "The boat's usual speed in km/h.",
+        ),
+      }),
+      'The boat: how fast it usually goes, for the simulated cruise and for timing narration against travel.',
+    ),
+  ),
+  credits: described(
+    z.array(CreditSchema),
+    'Every data source, model, recording and image the route uses, with its licence.',
+  ),
+  kiosk: z.optional(
+    described(
+      z.strictObject({
+        idleSeconds: z.optional(
+          described(
+            z.number().check(z.gte(10), z.lte(3600)),
+            'Seconds without a touch before the screen resets to the start and the default language.',
+          ),
+        ),
+        dwellSeconds: z.optional(
+          described(
+            z.number().check(z.gte(5), z.lte(600)),
+            'Seconds the attract loop stays on a stop whose narration is silent or missing.',
+          ),
+        ),
+        sound: z.optional(
+          described(
+            z.boolean(),
+            'Whether the attract loop plays narration aloud (captions are always shown).',
+          ),
+        ),
+      }),
+      'How the route behaves on an unattended museum touch screen (?mode=kiosk); the URL may override.',
+    ),
+  ),
+})
 export type Route = z.infer<typeof RouteSchema>
 
 /** The list of routes this build offers. */
-export const RouteIndexSchema = z
-  .object({
-    default: IdSchema,
-    routes: z
-      .array(z.object({ id: IdSchema, title: LocalisedTextSchema, folder: AssetPathSchema }).strict())
-      .min(1),
-    /**
-     * URL prefixes from which `?route=<url>` may load a route pack (e.g. a museum's own server). Absent, only the
-     * routes listed here can be opened.
-     */
-    allowRemote: z
-      .array(z.string().regex(/^https:\/\/[^/]+\//, 'must be an https URL prefix ending in "/"'))
-      .optional(),
-  })
-  .strict()
+export const RouteIndexSchema = z.strictObject({
+  default: IdSchema,
+  routes: z
+    .array(z.strictObject({ id: IdSchema, title: LocalisedTextSchema, folder: AssetPathSchema }))
+    .check(z.minLength(1)),
+  /**
+   * URL prefixes from which `?route=<url>` may load a route pack (e.g. a museum's own server). Absent, only the
+   * routes listed here can be opened.
+   */
+  allowRemote: z.optional(
+    z.array(z.string().check(z.regex(/^https:\/\/[^/]+\//, 'must be an https URL prefix ending in "/"'))),
+  ),
+})
 export type RouteIndex = z.infer<typeof RouteIndexSchema>

@@ -104,6 +104,19 @@ describe('validateRouteText', () => {
     })
   })
 
+  it('explains a limit without a message of its own in English, at the value', () => {
+    const route = createTestRoute()
+    route.kiosk = { idleSeconds: 5 }
+    const text = toText(route)
+    expect(errorsOf(text)).toEqual([
+      expect.objectContaining({
+        pointer: '/kiosk/idleSeconds',
+        line: lineOf(text, '"idleSeconds"'),
+        message: 'Too small: expected number to be >=10',
+      }),
+    ])
+  })
+
   it('rejects a stop outside the bounds, hinting at the coordinate order', () => {
     const route = createTestRoute()
     route.stops[1]!.position = [113.61, 23.1]

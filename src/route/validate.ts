@@ -1,5 +1,6 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
-import type { z } from 'zod'
+import type { Node, ParseError } from 'jsonc-parser'
+import { parseTree } from 'jsonc-parser/lib/esm/impl/parser.js'
+import type * as z from 'zod/mini'
 
 import { domainProblems, type DomainProblem } from './domain-checks'
 import { lineIndex } from './json-positions'
@@ -28,17 +29,24 @@ export interface ValidationResult {
 
 type Path = (string | number)[]
 
-const PARSE_HINTS: Record<string, string> = {
-  CommaExpected: 'a comma is missing between two values',
-  ColonExpected: 'a colon ":" is missing after a key',
-  PropertyNameExpected: 'a key in double quotes is expected here (is there a trailing comma?)',
-  ValueExpected: 'a value is expected here (is there a trailing comma?)',
-  CloseBraceExpected: 'a closing "}" is missing',
-  CloseBracketExpected: 'a closing "]" is missing',
-  EndOfFileExpected: 'there is text after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in route files',
-  UnexpectedEndOfString: 'a string is not closed with a double quote',
-  InvalidSymbol: 'this is not valid JSON (strings need double quotes)',
+/** What each of jsonc-parser's error codes (`ParseErrorCode`) means for a curator. */
+const PARSE_HINTS: Record<number, string> = {
+  1: 'this is not valid JSON (strings need double quotes)',
+  2: 'this is not a valid JSON number',
+  3: 'a key in double quotes is expected here (is there a trailing comma?)',
+  4: 'a value is expected here (is there a trailing comma?)',
+  5: 'a colon ":" is missing after a key',
+  6: 'a comma is missing between two values',
+  7: 'a closing "}" is missing',
+  8: 'a closing "]" is missing',
+  9: 'there is text after the end of the JSON value',
+  10: 'comments are not allowed in route files',
+  11: 'a comment is not closed',
+  12: 'a string is not closed with a double quote',
+  13: 'a number ends too early',
+  14: 'a \\u escape needs four hex digits',
+  15: 'this backslash escape does not exist in JSON',
+  16: 'this character is not allowed here (control characters in strings must be escaped)',
 }
 
 /**
@@ -88,11 +96,10 @@ function syntaxProblems(
   parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false })
   const errors = parseErrors.length > 0 ? parseErrors : [{ error: 0, offset: 0, length: 0 }]
   return errors.slice(0, MAX_PARSE_PROBLEMS).map((e) => {
-    const code = printParseErrorCode(e.error)
     const special = /^-?(?:NaN|Infinity)/.exec(text.slice(e.offset, e.offset + 10))?.[0]
     const hint = special
       ? `${special} is not a JSON number: write a finite number`
-      : (PARSE_HINTS[code] ?? code)
+      : (PARSE_HINTS[e.error] ?? 'the JSON syntax is broken here')
     return { severity: 'error', pointer: '', ...position(e.offset), message: `invalid JSON: ${hint}` }
   })
 }
