@@ -166,8 +166,13 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
           type="button"
           className="play-button"
           aria-label={playing ? t('pause') : t('play')}
-          // play() runs inside the tap: mobile browsers only start sound from a user gesture.
-          onClick={() => (playing ? narrator.pause() : narrator.play())}
+          // play() runs inside the tap: mobile browsers only start sound from a user gesture. The same tap
+          // unlocks audio for the tracks that will start by themselves (auto-advance, position, lock screen).
+          onClick={() => {
+            narrator.unlock()
+            if (playing) narrator.pause()
+            else narrator.play()
+          }}
           disabled={unusable}
         >
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>

@@ -1,13 +1,16 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import { assetUrl } from '@/route/asset-url'
 import { currentStop } from '@/tour/tour-machine'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
+import { fetchCaptions } from './captions/fetch-captions'
+import type { Cue } from './captions/parse-vtt'
 import { chooseNarration, speechCues, type NarrationPlan } from './choose-narration'
 import { useMediaSession } from './media-session'
-import { Narrator, SPEEDS, type LoadProgress } from './narrator'
+import { Narrator, SPEEDS, type HowlInit, type LoadProgress } from './narrator'
 import { SpeechHowl } from './speech-howl'
+import { mapStoryTime } from './story-time'
 
 const NarratorContext = createContext<{
   narrator: Narrator
@@ -63,11 +66,34 @@ function planKey(plan: NarrationPlan | null): string {
   }
 }
 
+/** The captions of what a plan plays: its recording's file, or the sentences the device's voice reads. */
+function planCues(plan: Exclude<NarrationPlan, { kind: 'none' }>, packUrl: string): Promise<Cue[]> {
+  return plan.kind === 'speech'
+    ? Promise.resolve(speechCues(plan.text))
+    : fetchCaptions(assetUrl(packUrl, plan.track.captions))
+}
+
+/** Longest wait for the captions that place a story in its new language; after it, the story starts over. */
+const PLACING_TIMEOUT_MS = 3000
+
+/**
+ * Where the open stop's story goes on after a change of language, from where it was (`time`): found from the
+ * captions of both (a few KB, most often already fetched by the player), rejected if they fail or are slow.
+ */
+function placeInNewLanguage(time: number, from: () => Promise<Cue[]>, to: () => Promise<Cue[]>) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const slow = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('captions too slow')), PLACING_TIMEOUT_MS)
+  })
+  const placed = Promise.all([from(), to()]).then(([a, b]) => mapStoryTime(time, a, b))
+  return Promise.race([placed, slow]).finally(() => clearTimeout(timer))
+}
+
 /**
  * Creates the visit's one Narrator; loads the open stop's narration in the chosen language (or its fallback)
  * whenever either changes; preloads the next stop's track while one plays; reports progress and the end of a
- * track to the tour store; drives the lock screen; unloads everything on unmount. Audio unlocking on the first
- * tap is howler's autoUnlock, and play() is always called inside the tap that asks for it.
+ * track to the tour store; drives the lock screen; unloads everything on unmount. A change of language goes on
+ * from the same place in the story. Taps that start playback, now or later, call `narrator.unlock()`.
  */
 export function NarratorProvider({ children }: { children: ReactNode }) {
   const store = useTourStore()
@@ -92,6 +118,8 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
   // The plan object changes whenever the voice list reloads; what is heard changes only with its key.
   const [stablePlan, setStablePlan] = useState(plan)
   if (planKey(stablePlan) !== planKey(plan)) setStablePlan(plan)
+  // The stop being heard and how to read its captions: a new plan for the same stop is a change of language.
+  const heard = useRef<{ stopId: string | null; cues: () => Promise<Cue[]> } | null>(null)
 
   useEffect(() => {
     const offUpdates = narrator.subscribe((update) => {
@@ -117,15 +145,26 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const current = stablePlan
+    const previous = heard.current
     if (!current || current.kind === 'none') {
+      heard.current = null
       narrator.destroy()
       return
     }
+    const { stopId } = store.getState()
+    const cues = () => planCues(current, packUrl)
+    heard.current = { stopId, cues }
+    const time = previous?.stopId === stopId ? narrator.position : 0
+    const startAt = previous && time > 0 ? placeInNewLanguage(time, previous.cues, cues) : undefined
     if (current.kind === 'speech') {
-      const cues = speechCues(current.text)
-      void narrator.loadCustom(planKey(current), (init) => new SpeechHowl(init, cues, current.voiceLang))
+      const spoken = speechCues(current.text)
+      const create = (init: HowlInit) => new SpeechHowl(init, spoken, current.voiceLang)
+      void narrator.loadCustom(planKey(current), create, startAt)
     } else {
-      void narrator.load(current.track.audio.map((path) => assetUrl(packUrl, path)))
+      void narrator.load(
+        current.track.audio.map((path) => assetUrl(packUrl, path)),
+        startAt,
+      )
     }
     // Auto-advance and the lock screen's "next" ask the new stop to play as soon as it is there.
     if (store.getState().narration.autoplay) narrator.play()

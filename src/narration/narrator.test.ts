@@ -5,6 +5,7 @@ import { FakeHowl, fakeHowlFactory } from '../../tests/helpers/fake-howl'
 import { DEFAULT_BACKOFF } from '@/lib/backoff'
 
 import { failureOf, Narrator, type HowlInit, type LoadProgress, type NarratorUpdate } from './narrator'
+import type { Html5AudioPool, UnlockableAudio } from './unlock-audio'
 
 afterEach(() => {
   FakeHowl.live.clear()
@@ -288,6 +289,78 @@ describe('Narrator', () => {
     await narrator.load(['a.webm'])
     factory.created[0]?.init.onplayerror(1, 'Playback was unable to start.')
     expect(updates.at(-1)).toEqual({ status: 'blocked' })
+  })
+
+  it('starts a track where it is told to, and does not play it before that is known', async () => {
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory)
+    const updates: NarratorUpdate[] = []
+    narrator.subscribe((u) => updates.push(u))
+    let place: (seconds: number) => void = () => {}
+    await narrator.load(['en.webm'], new Promise((resolve) => (place = resolve)))
+    const howl = factory.created[0]!
+    howl.init.onload()
+    narrator.play()
+    expect(howl.isPlaying).toBe(false)
+    place(31.5)
+    await Promise.resolve()
+    expect(howl.position).toBe(31.5)
+    expect(howl.isPlaying).toBe(true)
+    expect(updates).toContainEqual({ time: 31.5 })
+    expect(narrator.position).toBe(31.5)
+  })
+
+  it('starts from the beginning when where to start cannot be found, and seeks a track that loads later', async () => {
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory)
+    await narrator.load(['en.webm'], Promise.reject(new Error('captions too slow')))
+    narrator.play()
+    await Promise.resolve()
+    expect(factory.created[0]?.isPlaying).toBe(true)
+    expect(factory.created[0]?.position).toBe(0)
+
+    await narrator.load(['yue.webm'], Promise.resolve(12))
+    await Promise.resolve()
+    expect(narrator.position).toBe(12)
+    factory.created[1]!.init.onload()
+    expect(factory.created[1]?.position).toBe(12)
+  })
+
+  it('unlocks audio once, making and loading the elements inside the tap even before the pool arrives', async () => {
+    const made: { load(): void; loads: number }[] = []
+    const pool: Html5AudioPool<UnlockableAudio> = {
+      autoUnlock: true,
+      _html5AudioPool: [],
+      _releaseHtml5Audio: (audio) => pool._html5AudioPool.push(audio),
+    }
+    let arrive: () => void = () => {}
+    const arrived = new Promise<void>((resolve) => (arrive = resolve))
+    const narrator = new Narrator(fakeHowlFactory(), DEFAULT_BACKOFF, Math.random, {
+      createAudio: () => {
+        const audio = {
+          loads: 0,
+          load() {
+            this.loads++
+          },
+        }
+        made.push(audio)
+        return audio
+      },
+      pool: async () => {
+        await arrived
+        return pool
+      },
+    })
+    narrator.unlock()
+    expect(made.map((a) => a.loads)).toEqual([1, 1, 1, 1])
+    expect(pool._html5AudioPool).toEqual([])
+    arrive()
+    await arrived
+    await Promise.resolve()
+    expect(pool._html5AudioPool).toEqual(made)
+    expect(pool.autoUnlock).toBe(false)
+    narrator.unlock()
+    expect(made).toHaveLength(4)
   })
 })
 

@@ -1,4 +1,12 @@
+import { afterFirstPaint } from '@/lib/after-first-paint'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '@/lib/backoff'
+
+import {
+  addToHtml5Pool,
+  unlockedAudioElements,
+  type Html5AudioPool,
+  type UnlockableAudio,
+} from './unlock-audio'
 
 /** The part of a howler Howl the narrator uses: a seam so unit tests can count and drive fake Howls. */
 export interface HowlLike {
@@ -63,11 +71,34 @@ export type LoadProgress =
 /** Playback speeds the player offers. */
 export const SPEEDS = [0.75, 1, 1.25, 1.5] as const
 
+let howler: Promise<typeof import('howler')> | undefined
+
 const defaultFactory: HowlFactory = async (init) => {
-  // howler arrives on first use: nothing can play before a stop is open anyway.
-  const { Howl } = await import('howler')
+  // howler arrives on first use (nothing can play before a stop is open), and not before the first view is on
+  // screen: on a deep link the stop's text paints first, then howler and the track start downloading. A page
+  // hidden at once (a phone pocketed) draws no frames: there it waits 2 s at most.
+  howler ??= Promise.race([afterFirstPaint(), new Promise((resolve) => setTimeout(resolve, 2000))]).then(
+    () => import('howler'),
+  )
+  const { Howl } = await howler
   return new Howl(init)
 }
+
+/** How a tap unlocks audio for later tracks: audio elements made and loaded in the tap, given to a pool. */
+export interface AudioUnlocking<A extends UnlockableAudio = UnlockableAudio> {
+  createAudio: () => A
+  /** The pool later Howls take their elements from (it may still be arriving). */
+  pool: () => Promise<Html5AudioPool<A>>
+}
+
+const howlerUnlocking: AudioUnlocking<HTMLAudioElement> = {
+  createAudio: () => new Audio(),
+  // The pool is howler's, private in its types but stable in the pinned 2.2.4.
+  pool: async () => (await import('howler')).Howler as unknown as Html5AudioPool<HTMLAudioElement>,
+}
+
+/** Elements one tap unlocks: the playing track's, the next stop's preloading, and spares. */
+const UNLOCKED_ELEMENTS = 4
 
 /** One track: a Howl (or a stand-in such as speech synthesis) and what is known about it. */
 interface Entry {
@@ -87,8 +118,10 @@ interface Entry {
   failures: number
   /** A failure that came while the track was only preloaded, handled when it becomes the current one. */
   failedEarly?: { error: unknown } | undefined
-  /** Where a track that failed while playing resumes once it loads again. */
+  /** Where the track starts, or resumes once it loads again after failing while it played. */
   resumeAt?: number
+  /** Playback waits until where the track starts is known (see `load`). */
+  held?: boolean
   startedAt: number
   retryTimer?: ReturnType<typeof setTimeout>
 }
@@ -106,11 +139,15 @@ export class Narrator {
   private ticker: ReturnType<typeof setInterval> | undefined
   private readonly listeners = new Set<(update: NarratorUpdate) => void>()
   private readonly loadListeners = new Set<(progress: LoadProgress | null) => void>()
+  private unlocked = false
+  /** Settles once the elements a tap unlocked are in the pool: Howls are made after it, so they take them. */
+  private unlockedPool: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly createHowl: HowlFactory = defaultFactory,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly jitter: () => number = Math.random,
+    private readonly unlocking: AudioUnlocking = howlerUnlocking,
   ) {}
 
   /** Number of Howls this narrator holds (0, 1, or 2 while the next track preloads): tests watch it. */
@@ -121,6 +158,28 @@ export class Narrator {
   /** The playback speed applied to every track. */
   get rate(): number {
     return this.speed
+  }
+
+  /** Seconds into the current track: where it is, or where it will start once loaded. */
+  get position(): number {
+    const entry = this.current
+    return entry?.loaded && entry.howl ? entry.howl.seek() : (entry?.resumeAt ?? 0)
+  }
+
+  /**
+   * Unlocks audio for the whole visit. Call it inside a tap (e.g. "follow my position"): a story the position
+   * starts later, with no tap, can then play on mobile browsers. The elements are made at once, in the tap,
+   * even while howler is still arriving; once is enough.
+   */
+  unlock(): void {
+    if (this.unlocked) return
+    this.unlocked = true
+    const elements = unlockedAudioElements(UNLOCKED_ELEMENTS, this.unlocking.createAudio)
+    // howler failing to arrive is reported by the track that needs it.
+    this.unlockedPool = this.unlocking.pool().then(
+      (pool) => addToHtml5Pool(pool, elements),
+      () => undefined,
+    )
   }
 
   subscribe(listener: (update: NarratorUpdate) => void): () => void {
@@ -134,14 +193,25 @@ export class Narrator {
     return () => this.loadListeners.delete(listener)
   }
 
-  /** Replaces the current track; resolves when the new Howl exists (not when it has loaded). */
-  async load(sources: string[]): Promise<void> {
-    return this.loadWith(this.recording(sources))
+  /**
+   * Replaces the current track; resolves when the new Howl exists (not when it has loaded). With `startAt`
+   * (e.g. the same place in the story in another language, once its captions are read), the track starts
+   * there, and does not play before it is known (a rejected `startAt` starts it from the beginning).
+   */
+  async load(sources: string[], startAt?: Promise<number>): Promise<void> {
+    return this.loadWith(this.recording(sources), startAt)
   }
 
   /** Replaces the current track with a stand-in made by `create` (e.g. speech synthesis), driven the same way. */
-  async loadCustom(key: string, create: (init: HowlInit) => HowlLike): Promise<void> {
-    return this.loadWith(this.entry(`custom:${key}`, (entry) => create(this.howlInit([], entry))))
+  async loadCustom(
+    key: string,
+    create: (init: HowlInit) => HowlLike,
+    startAt?: Promise<number>,
+  ): Promise<void> {
+    return this.loadWith(
+      this.entry(`custom:${key}`, (entry) => create(this.howlInit([], entry))),
+      startAt,
+    )
   }
 
   /** Starts loading `sources` in an inactive Howl so that the next `load` of them starts at once. */
@@ -184,7 +254,7 @@ export class Narrator {
     const entry = this.current
     if (!entry) return
     entry.wantPlay = true
-    if (entry.howl && !entry.howl.playing()) entry.howl.play()
+    if (entry.howl && !entry.howl.playing() && !entry.held) entry.howl.play()
   }
 
   pause(): void {
@@ -227,7 +297,7 @@ export class Narrator {
     return this.entry(sources.join('\n'), make, [...sources])
   }
 
-  private async loadWith(next: Entry): Promise<void> {
+  private async loadWith(next: Entry, startAt?: Promise<number>): Promise<void> {
     this.release()
     this.emit({ status: 'loading', time: 0, duration: 0 })
     const preloaded = this.preloaded
@@ -235,6 +305,7 @@ export class Narrator {
       // The next stop's track was preloaded: it becomes the current one, and no Howl is created.
       this.preloaded = null
       this.current = preloaded
+      if (startAt) this.startWhenKnown(preloaded, startAt)
       preloaded.howl?.rate(this.speed)
       preloaded.startedAt = Date.now()
       if (preloaded.loaded) {
@@ -247,14 +318,32 @@ export class Narrator {
     }
     this.dropPreloaded()
     this.current = next
+    if (startAt) this.startWhenKnown(next, startAt)
     if (next.retries) this.reportLoading(next)
     await this.spawn(next)
+  }
+
+  /** Holds `entry`'s playback until `startAt` is known, then moves it there and plays it if asked to. */
+  private startWhenKnown(entry: Entry, startAt: Promise<number>): void {
+    entry.held = true
+    const start = (seconds: number) => {
+      entry.held = false
+      if (this.current !== entry) return
+      if (seconds > 0) {
+        entry.resumeAt = seconds
+        if (entry.loaded) entry.howl?.seek(seconds)
+        this.emit({ time: seconds })
+      }
+      if (entry.wantPlay && entry.howl && !entry.howl.playing()) entry.howl.play()
+    }
+    void startAt.then(start, () => start(0))
   }
 
   /** Makes a Howl for `entry`, unless a newer load, a cancel or a retry replaced it while howler arrived. */
   private async spawn(entry: Entry): Promise<void> {
     const attempt = ++entry.attempts
     entry.failedEarly = undefined
+    await this.unlockedPool
     const howl = await entry.make(entry)
     if (entry.attempts !== attempt || (this.current !== entry && this.preloaded !== entry)) {
       howl.unload()
@@ -263,7 +352,7 @@ export class Narrator {
     entry.howl = howl
     if (this.current === entry) {
       howl.rate(this.speed)
-      if (entry.wantPlay) howl.play()
+      if (entry.wantPlay && !entry.held) howl.play()
     }
   }
 

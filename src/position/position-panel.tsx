@@ -1,4 +1,5 @@
 import { useT } from '@/i18n/use-t'
+import { useNarrator } from '@/narration/narrator-context'
 import { useTour } from '@/tour/tour-context'
 
 import './position-panel.css'
@@ -10,10 +11,12 @@ const DEMO_SPEEDUP = 10
  * Over the map: the offer to follow the visitor's position (a button, and why), then what the position is doing
  * in one sentence — waiting for permission, refused, unavailable, too imprecise (and that "Next stop" still
  * works), or good — with auto-play by position and a way to stop. Publishes the position's state as data
- * attributes for staff and tests.
+ * attributes for staff and tests. The tap that starts following unlocks audio: the stories it starts later
+ * come with no tap of their own.
  */
 export function PositionPanel() {
   const t = useT()
+  const narrator = useNarrator()
   const dispatch = useTour((s) => s.dispatch)
   const source = useTour((s) => s.position.source)
   const status = useTour((s) => s.position.status)
@@ -58,13 +61,23 @@ export function PositionPanel() {
       <div className="position-actions">
         {source === null ? (
           <>
-            <button type="button" className="primary-button" onClick={() => dispatch({ type: 'use-gps' })}>
+            <button
+              type="button"
+              className="primary-button"
+              onClick={() => {
+                narrator.unlock()
+                dispatch({ type: 'use-gps' })
+              }}
+            >
               {t('positionFollow')}
             </button>
             <button
               type="button"
               className="link-button"
-              onClick={() => dispatch({ type: 'simulate', speedup: DEMO_SPEEDUP })}
+              onClick={() => {
+                narrator.unlock()
+                dispatch({ type: 'simulate', speedup: DEMO_SPEEDUP })
+              }}
             >
               {t('simulateStart')}
             </button>

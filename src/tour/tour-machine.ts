@@ -88,7 +88,7 @@ export function transition(state: TourState, event: TourEvent): TourState {
     }
     case 'set-language': {
       if (event.lang === state.lang || !state.route.languages.includes(event.lang)) return state
-      // A story being told goes on in the new language (from its start: the two recordings do not align).
+      // A story being told goes on in the new language (the narrator starts it at the same place in the story: src/narration/story-time.ts).
       const narration =
         state.narration.status === 'playing' ? { ...IDLE_NARRATION, autoplay: true } : IDLE_NARRATION
       return { ...state, lang: event.lang, narration, cues: NO_CUES }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { parseVtt, type Cue } from '@/narration/captions/parse-vtt'
 
 import { closeCleanVisit, launchBrowser, openPhonePage, saveScreenshot, type PhonePage } from './browser'
 import { ROUTE, stopById } from './route-data'
@@ -22,10 +22,10 @@ afterEach(async () => {
   phone = undefined
 })
 
-function yueCues(stopId: string) {
-  const vtt = readFileSync(`routes-data/pearl-river-night/audio/${stopId}.yue.vtt`, 'utf8')
-  return parseVtt(vtt)
+function cuesOf(stopId: string, lang: string) {
+  return parseVtt(readFileSync(`routes-data/pearl-river-night/audio/${stopId}.${lang}.vtt`, 'utf8'))
 }
+const yueCues = (stopId: string) => cuesOf(stopId, 'yue')
 
 const seekValue = (page: Page) => page.locator('.player-seek').inputValue().then(Number)
 const caption = (page: Page) =>
@@ -231,5 +231,67 @@ describe('narration in Cantonese, with the full player', () => {
     expect(zhCues.map((c) => c.text)).toContain(await caption(page))
     expect(await page.locator('.story').innerText()).toContain(stopById('shamian').story.yue!.slice(0, 20))
     await saveScreenshot(page, 'narration-04-fallback')
+  })
+})
+
+describe('a change of language mid-story', () => {
+  /** Where `time` in `from` falls, as a fraction of the story, in `to`: the start of the caption there. */
+  const proportional = (time: number, from: Cue[], to: Cue[]) => {
+    const at = (time / from.at(-1)!.end) * to.at(-1)!.end
+    return to.filter((c) => c.start <= at).at(-1)!.start
+  }
+
+  it('goes on from the same place in the story, in the new language', async () => {
+    const [yue, zh, en] = ['yue', 'zh-Hans', 'en'].map((lang) => cuesOf('customs-house', lang)) as [
+      Cue[],
+      Cue[],
+      Cue[],
+    ]
+    // Cantonese and Mandarin read the same sentences; English has more, shorter captions.
+    expect(yue.length).toBe(zh.length)
+    expect(en.length).not.toBe(zh.length)
+    const page = await playInCantonese('customs-house')
+    await page.click('.play-button') // pause, so that positions are exact
+    await page.waitForSelector('.player[data-status="paused"]')
+    await page.locator('.transcript summary').click()
+    await page.locator('.transcript li button').nth(6).click()
+    await expect.poll(() => seekValue(page)).toBeCloseTo(yue[6]!.start, 1)
+
+    // To 中文: the same sentence, at its start.
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await expect.poll(() => seekValue(page)).toBeCloseTo(zh[6]!.start, 1)
+    expect(await caption(page)).toBe(zh[6]!.text)
+    expect(phone!.requests.some((url) => url.endsWith('/audio/customs-house.zh-Hans.webm'))).toBe(true)
+
+    // To English: as far into the story, from the start of the caption there.
+    const inEnglish = proportional(zh[6]!.start, zh, en)
+    console.log(
+      `customs-house: 粤语 ${yue[6]!.start} s → 中文 ${zh[6]!.start} s → English ${inEnglish} s ` +
+        `(of ${yue.at(-1)!.end}, ${zh.at(-1)!.end} and ${en.at(-1)!.end} s)`,
+    )
+    expect(inEnglish).toBeGreaterThan(10)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await expect.poll(() => seekValue(page)).toBeCloseTo(inEnglish, 1)
+    expect(await caption(page)).toBe(en.find((c) => c.start === inEnglish)!.text)
+
+    // While it plays: back to 粤语, and it goes on playing from about there.
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    await page.waitForTimeout(1500)
+    const before = await seekValue(page)
+    await page.getByRole('button', { name: '粤语' }).click()
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
+    const after = await seekValue(page)
+    // The switch came 0–1 s after `before` was read (the time is reported four times a second).
+    const earliest = proportional(before, en, yue)
+    const latest = proportional(before + 1, en, yue)
+    console.log(`English ${before.toFixed(2)} s → 粤语 ${after.toFixed(2)} s (expected from ${earliest} s)`)
+    expect(after).toBeGreaterThan(0)
+    expect(after).toBeGreaterThanOrEqual(earliest - 0.1)
+    expect(after).toBeLessThanOrEqual(latest + 2)
+    await expect.poll(() => seekValue(page)).toBeGreaterThan(after)
+    await saveScreenshot(page, 'narration-05-language-switched')
   })
 })

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { parseVtt, type Cue } from '@/narration/captions/parse-vtt'
 import { courseGeometry, pointAlong } from '@/route/course'
 import { cruiseSpeed } from '@/route/course'
 import { triggerZones } from '@/route/trigger-zones'
@@ -70,10 +70,18 @@ const stopParam = (page: Page) => page.evaluate(() => new URLSearchParams(locati
 const playerStatus = (page: Page) => page.locator('.player').getAttribute('data-status')
 const playerTime = (page: Page) => page.locator('.player-seek').inputValue().then(Number)
 
+const captionsOf = (stopId: string, lang: string) =>
+  parseVtt(readFileSync(`routes-data/pearl-river-night/audio/${stopId}.${lang}.vtt`, 'utf8'))
+
 /** Seconds each story lasts, as the app learns it: the end of its last caption. */
 function storyLength(stopId: string, lang: string): number {
-  const vtt = readFileSync(`routes-data/pearl-river-night/audio/${stopId}.${lang}.vtt`, 'utf8')
-  return Math.max(...parseVtt(vtt).map((c) => c.end))
+  return Math.max(...captionsOf(stopId, lang).map((c) => c.end))
+}
+
+/** Where `time` in `from` falls, as a fraction of the story, in `to`: the start of the caption there. */
+function sameFractionCaption(time: number, from: Cue[], to: Cue[]): number {
+  const at = (time / from.at(-1)!.end) * to.at(-1)!.end
+  return to.filter((c) => c.start <= at).at(-1)!.start
 }
 
 /**
@@ -137,13 +145,28 @@ describe('position-aware tour', () => {
       await expect.poll(() => stopParam(page), { timeout: 30_000 }).toBe('customs-house')
       await expect.poll(() => playerStatus(page), { timeout: 30_000 }).toBe('playing')
 
-      // The visitor switches to English mid-tour: the story goes on, in English.
+      // The visitor skips to the story's seventh line, then switches to English: the story goes on, in
+      // English, from as far into it (the two have different numbers of captions: in proportion).
+      const [zh, en] = [captionsOf('customs-house', 'zh-Hans'), captionsOf('customs-house', 'en')]
+      await page.locator('.transcript summary').click()
+      await page.locator('.transcript li button').nth(6).click()
+      await expect.poll(() => playerTime(page)).toBeGreaterThanOrEqual(zh[6]!.start - 0.1)
+      const heard = await playerTime(page)
       await page.getByRole('button', { name: 'English' }).click()
       await expect
         .poll(() => page.locator('#stop-title').innerText())
         .toContain(stopById('customs-house').title.en)
       await expect.poll(() => playerStatus(page), { timeout: 30_000 }).toBe('playing')
       expect(phone.requests.some((url) => url.endsWith('/audio/customs-house.en.webm'))).toBe(true)
+      // The switch came 0–1 s after `heard` was read (the time is reported four times a second).
+      const goesOn = await playerTime(page)
+      const [earliest, latest] = [heard, heard + 1].map((t) => sameFractionCaption(t, zh, en))
+      console.log(
+        `customs-house: 中文 ${heard.toFixed(1)} s → English ${goesOn.toFixed(1)} s (from ${earliest} s)`,
+      )
+      expect(goesOn).toBeGreaterThan(10)
+      expect(goesOn).toBeGreaterThanOrEqual(earliest! - 0.1)
+      expect(goesOn).toBeLessThanOrEqual(latest! + 2)
       expect(await panel.innerText()).toContain('each story starts as the boat reaches its site')
 
       // Past Oi Kwan and the Cathedral (their stories would wait for this one, and the boat leaves them), to
