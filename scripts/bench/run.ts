@@ -179,14 +179,11 @@ try {
   let soakFailure: string | undefined
   if (SOAK > 0) {
     log(`kiosk soak, ${SOAK} stop changes`)
-    const kiosk = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     try {
-      soak = await kioskSoak(kiosk, baseUrl, SOAK)
+      soak = await kioskSoak(baseUrl, SOAK)
     } catch (error) {
       soakFailure = String(error).split('\n')[0]
       log(`kiosk soak failed: ${soakFailure}`)
-    } finally {
-      await kiosk.close()
     }
   }
 
@@ -334,7 +331,7 @@ try {
     mark(validation.medianMs <= 1000),
   ])
   if (soak) {
-    const [first, last] = [soak.samples[1] ?? soak.samples[0], soak.samples.at(-1)]
+    const [cycle1, first, last] = [soak.samples[0], soak.samples[1] ?? soak.samples[0], soak.samples.at(-1)]
     for (const key of [
       'heapMB',
       'nodes',
@@ -345,8 +342,8 @@ try {
       'howls',
     ] as const) {
       rows.push([
-        `kiosk soak ${key} (cycle 2 → ${soak.samples.length}, ${soak.changes} changes)`,
-        `${first?.[key]} → ${last?.[key]}, slope ${soak.slopes[key]}/cycle`,
+        `kiosk soak ${key} (cycle 2 → ${soak.samples.length}, ${soak.changes} changes in ${soak.seconds} s)`,
+        `${first?.[key]} → ${last?.[key]} (cycle 1: ${cycle1?.[key]}), slope ${soak.slopes[key]}/cycle`,
         'no growth',
         '',
       ])

@@ -141,7 +141,7 @@ describe('kiosk mode', () => {
     'cycles 60 stops with no growth in DOM nodes, listeners, GPU objects or live Howls',
     { timeout: 600_000 },
     async () => {
-      const { context, page, errors } = await openKiosk(1920, 1080, 'dwell=1&idle=600&simulate=300')
+      const { context, page, errors } = await openKiosk(1920, 1080, 'dwell=1&idle=600&simulate=1000')
       const cdp: CDPSession = await context.newCDPSession(page)
       // The GPU figures are read first, while the first stop is still on screen (the loop moves on 1 s after its
       // landmark appears). Loading the next track adds listeners for a moment, so the DOM figures are the least of

@@ -23,6 +23,12 @@ function numberParam(params: URLSearchParams, name: string, min: number, max: nu
 }
 
 /**
+ * The shortest dwell the URL may ask for: long enough for the landmark to be drawn and its story to start, short
+ * enough for a demo (or the bench's soak) that shows every stop in turn in a few minutes.
+ */
+export const MIN_DWELL_SECONDS = 0.2
+
+/**
  * The kiosk's settings: URL (`?idle=60&dwell=30&sound=1&simulate=20`, for the museum's set-up without editing the
  * route), then the route's `kiosk` block, then the defaults. Out-of-range URL values are clamped, not trusted.
  */
@@ -33,7 +39,9 @@ export function resolveKioskSettings(route: Route, search: string): KioskSetting
     idleSeconds:
       numberParam(params, 'idle', 5, 3600) ?? route.kiosk?.idleSeconds ?? KIOSK_DEFAULTS.idleSeconds,
     dwellSeconds:
-      numberParam(params, 'dwell', 1, 600) ?? route.kiosk?.dwellSeconds ?? KIOSK_DEFAULTS.dwellSeconds,
+      numberParam(params, 'dwell', MIN_DWELL_SECONDS, 600) ??
+      route.kiosk?.dwellSeconds ??
+      KIOSK_DEFAULTS.dwellSeconds,
     sound: sound === null ? (route.kiosk?.sound ?? KIOSK_DEFAULTS.sound) : sound === '1' || sound === 'on',
     speedup: numberParam(params, 'simulate', 1, MAX_SPEEDUP) ?? KIOSK_DEFAULTS.speedup,
   }

@@ -47,6 +47,7 @@ export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }
 const INTERACTIONS = ['pointerdown', 'keydown', 'wheel'] as const
 /** How long the attract loop waits for a stop's landmark to appear before it counts the dwell time anyway. */
 const SCENE_WAIT_SECONDS = 20
+const DWELL_CHECK_MS = 100
 
 /**
  * Runs inside the visit's providers: the attract loop (a simulated cruise that sails the course, starts each
@@ -123,6 +124,19 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
   }, [store])
 
   useEffect(() => {
+    if (!attracting) return
+    // Checked ten times a second (not on the watchdog's half-second), so that a short dwell is kept to 0.1 s.
+    const dwell = setInterval(() => {
+      // A landmark that never draws (a broken model) must not stop the loop: the dwell then counts from
+      // SCENE_WAIT_SECONDS after the stop opened.
+      const shown = shownAt.current ?? openedAt.current + SCENE_WAIT_SECONDS * 1000
+      const secondsShown = Math.max(0, performance.now() - shown) / 1000
+      if (dwellOver(store.getState(), secondsShown, settings.dwellSeconds)) narrator.pause()
+    }, DWELL_CHECK_MS)
+    return () => clearInterval(dwell)
+  }, [attracting, settings.dwellSeconds, store, narrator])
+
+  useEffect(() => {
     const tick = setInterval(() => {
       const now = performance.now()
       const state = store.getState()
@@ -135,12 +149,6 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
       if (!attracting && now - lastTouch.current > settings.idleSeconds * 1000) {
         onReset()
         return
-      }
-      if (attracting) {
-        // A landmark that never draws (a broken model) must not stop the loop: the dwell then counts from
-        // SCENE_WAIT_SECONDS after the stop opened.
-        const shown = shownAt.current ?? openedAt.current + SCENE_WAIT_SECONDS * 1000
-        if (dwellOver(state, Math.max(0, now - shown) / 1000, settings.dwellSeconds)) narrator.pause()
       }
       const memory = (
         performance as Performance & { memory?: { usedJSHeapSize: number; jsHeapSizeLimit: number } }

@@ -39,6 +39,14 @@ describe('resolveKioskSettings', () => {
     expect(settings.idleSeconds).toBe(5)
     expect(settings.dwellSeconds).toBe(120)
     expect(settings.speedup).toBe(1000)
+    expect(resolveKioskSettings(createTestRoute(), '?dwell=0').dwellSeconds).toBe(0.2)
+  })
+
+  it('takes a short dwell for a demo that shows every stop in turn', () => {
+    expect(resolveKioskSettings(createTestRoute(), '?dwell=0.3&simulate=1000')).toMatchObject({
+      dwellSeconds: 0.3,
+      speedup: 1000,
+    })
   })
 })
 
