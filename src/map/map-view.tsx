@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { useTour, useTourStore } from '@/tour/tour-context'
@@ -37,6 +37,11 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   }, [store])
   const { status, failedSources } = useMapLibre(container, createStyle, initialView, wanted)
   const map = status.state === 'ready' ? status.map : null
+  // Opened from the keyboard, the live map takes the focus the still one had (its canvas pans with the arrows).
+  const exploredByKeyboard = useRef(false)
+  useEffect(() => {
+    if (map && exploredByKeyboard.current) map.getCanvas().focus()
+  }, [map])
   useFollowStop(map)
   useMapInteraction(map)
   useMapCues(map)
@@ -45,7 +50,18 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   return (
     <div className="map-panel" aria-busy={status.state === 'loading'} data-state={status.state}>
       <div ref={container} className="map" role="region" aria-label={t('map')} />
-      {status.state !== 'ready' && <StillMap onExplore={() => setWanted(true)} />}
+      {status.state !== 'ready' && (
+        <StillMap
+          onExplore={
+            status.state === 'failed'
+              ? undefined
+              : (by) => {
+                  exploredByKeyboard.current = by === 'keyboard'
+                  setWanted(true)
+                }
+          }
+        />
+      )}
       {children}
       {status.state === 'loading' && (
         <p className="map-status" role="status">

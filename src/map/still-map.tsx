@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
@@ -88,7 +88,7 @@ export function stillCamera(route: Route, stopId: string | null, width: number, 
  * the visitor touches the map, or the tour needs it (a story playing, a position followed). A tap on a stop opens
  * it here as it would on the live map.
  */
-export function StillMap({ onExplore }: { onExplore: () => void }) {
+export function StillMap({ onExplore }: { onExplore: ((by: 'pointer' | 'keyboard') => void) | undefined }) {
   const t = useT()
   const store = useTourStore()
   const route = useTour((s) => s.route)
@@ -106,7 +106,8 @@ export function StillMap({ onExplore }: { onExplore: () => void }) {
       .filter((f) => f.geometry.type === 'Point')
       .map((f) => {
         const [x, y] = project(f.geometry.coordinates as LngLat)
-        const rank = Number(f.properties?.rank)
+        // MapLibre places unranked names last.
+        const rank = Number(f.properties?.rank) || 99
         const name = (key: string) => {
           const value = f.properties?.[key]
           return typeof value === 'string' ? value : ''
@@ -120,106 +121,110 @@ export function StillMap({ onExplore }: { onExplore: () => void }) {
   )
   const lines = (features: Feature[] | undefined) => features?.flatMap((f) => linesOf(f.geometry)) ?? []
 
+  // Without `onExplore` (the live map failed) it is only a picture of the route.
+  const explore = onExplore && {
+    role: 'button',
+    tabIndex: 0,
+    'aria-label': t('mapExplore'),
+    onPointerDown: () => onExplore('pointer'),
+    onWheel: () => onExplore('pointer'),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return
+      event.preventDefault()
+      onExplore('keyboard')
+    },
+  }
   return (
-    <div
-      ref={element}
-      className="still-map"
-      role="button"
-      tabIndex={0}
-      aria-label={t('mapExplore')}
-      onPointerDown={onExplore}
-      onWheel={onExplore}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') onExplore()
-      }}
-    >
-      {width > 0 && (
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
-          <rect width={width} height={height} fill={NIGHT.land} />
-          <path
-            d={lines(basemap.water)
-              .map((ring) => pathOf(ring, project, true))
-              .join('')}
-            fill={NIGHT.water}
-            fillRule="evenodd"
-          />
-          {lines(basemap.banks).map((line, i) => (
-            <g key={i} fill="none" stroke={NIGHT.waterEdge}>
-              <path d={pathOf(line, project)} strokeWidth={6} strokeOpacity={0.18} />
-              <path d={pathOf(line, project)} strokeWidth={1.2} strokeOpacity={0.9} />
-            </g>
-          ))}
-          <path
-            d={lines(basemap.bridges)
-              .map((line) => pathOf(line, project))
-              .join('')}
-            fill="none"
-            stroke={NIGHT.bridge}
-            strokeWidth={bridgeWidth}
-            strokeLinecap="round"
-          />
-          <g fill="none" stroke={NIGHT.course} strokeLinejoin="round" strokeLinecap="round">
-            <path d={pathOf(route.course, project)} strokeWidth={10} strokeOpacity={0.2} />
-            <path d={pathOf(route.course, project)} strokeWidth={2.5} strokeDasharray="5 3.75" />
-          </g>
-          <g
-            fontFamily="'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
-            textAnchor="middle"
-            dominantBaseline="central"
-            fill={NIGHT.label}
-            stroke={NIGHT.land}
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            {labels.map((label) => (
-              <text
-                key={`${label.text}${label.x}`}
-                x={label.x.toFixed(1)}
-                y={label.y.toFixed(1)}
-                fontSize={label.size}
-              >
-                {label.text}
-              </text>
-            ))}
-          </g>
-          {route.stops.map((stop, i) => {
-            const [x, y] = project(stop.position)
-            const selected = stop.id === stopId
-            return (
-              <g
-                key={stop.id}
-                className="still-map-stop"
-                data-still-stop={stop.id}
-                onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: stop.id })}
-              >
-                <circle
-                  cx={x.toFixed(1)}
-                  cy={y.toFixed(1)}
-                  r={selected ? 15 : 12}
-                  fill={NIGHT.stop}
-                  stroke={selected ? NIGHT.stopSelected : NIGHT.land}
-                  strokeWidth={2}
-                />
-                <text
-                  x={x.toFixed(1)}
-                  y={y.toFixed(1)}
-                  fontSize={13}
-                  fontFamily="sans-serif"
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                  fill={NIGHT.land}
-                >
-                  {i + 1}
-                </text>
+    <>
+      <div ref={element} className="still-map" {...(explore ?? { role: 'img', 'aria-label': t('map') })}>
+        {width > 0 && (
+          <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+            <rect width={width} height={height} fill={NIGHT.land} />
+            <path
+              d={lines(basemap.water)
+                .map((ring) => pathOf(ring, project, true))
+                .join('')}
+              fill={NIGHT.water}
+              fillRule="evenodd"
+            />
+            {lines(basemap.banks).map((line, i) => (
+              <g key={i} fill="none" stroke={NIGHT.waterEdge}>
+                <path d={pathOf(line, project)} strokeWidth={6} strokeOpacity={0.18} />
+                <path d={pathOf(line, project)} strokeWidth={1.2} strokeOpacity={0.9} />
               </g>
-            )
-          })}
-        </svg>
-      )}
-      <p className="still-map-attribution">{route.map.attribution}</p>
+            ))}
+            <path
+              d={lines(basemap.bridges)
+                .map((line) => pathOf(line, project))
+                .join('')}
+              fill="none"
+              stroke={NIGHT.bridge}
+              strokeWidth={bridgeWidth}
+              strokeLinecap="round"
+            />
+            <g fill="none" stroke={NIGHT.course} strokeLinejoin="round" strokeLinecap="round">
+              <path d={pathOf(route.course, project)} strokeWidth={10} strokeOpacity={0.2} />
+              <path d={pathOf(route.course, project)} strokeWidth={2.5} strokeDasharray="5 3.75" />
+            </g>
+            <g
+              fontFamily="'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+              textAnchor="middle"
+              dominantBaseline="central"
+              fill={NIGHT.label}
+              stroke={NIGHT.land}
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              {labels.map((label) => (
+                <text
+                  key={`${label.text}${label.x}`}
+                  x={label.x.toFixed(1)}
+                  y={label.y.toFixed(1)}
+                  fontSize={label.size}
+                >
+                  {label.text}
+                </text>
+              ))}
+            </g>
+            {route.stops.map((stop, i) => {
+              const [x, y] = project(stop.position)
+              const selected = stop.id === stopId
+              return (
+                <g
+                  key={stop.id}
+                  className="still-map-stop"
+                  data-still-stop={stop.id}
+                  onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: stop.id })}
+                >
+                  <circle
+                    cx={x.toFixed(1)}
+                    cy={y.toFixed(1)}
+                    r={selected ? 15 : 12}
+                    fill={NIGHT.stop}
+                    stroke={selected ? NIGHT.stopSelected : NIGHT.land}
+                    strokeWidth={2}
+                  />
+                  <text
+                    x={x.toFixed(1)}
+                    y={y.toFixed(1)}
+                    fontSize={13}
+                    fontFamily="sans-serif"
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    fill={NIGHT.land}
+                  >
+                    {i + 1}
+                  </text>
+                </g>
+              )
+            })}
+          </svg>
+        )}
+        <p className="still-map-attribution">{route.map.attribution}</p>
+      </div>
       {failed.length > 0 && (
         <p className="map-status error">{t('mapLayersFailed', { layers: failed.join(', ') })}</p>
       )}
-    </div>
+    </>
   )
 }

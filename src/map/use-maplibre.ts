@@ -26,11 +26,11 @@ function yieldToMain(): Promise<void> {
 }
 
 /**
- * Creates the one MapLibre map once `wanted` turns true, after its code has arrived (it is not in the first chunk), and removes it
- * (DOM, listeners, workers, WebGL context) when the owner unmounts.
+ * Creates the one MapLibre map once `wanted` turns true, after its code has arrived (it is not in the first
+ * chunk), and removes it (DOM, listeners, workers, WebGL context) when the owner unmounts.
  *
- * The start waits for the tour's first paint, so the title and the stop list are on screen before MapLibre's
- * code is evaluated, and the heavy steps run as separate tasks with the main thread given back between them:
+ * Wanted from the start, it waits for the first paint, so the title and the stop list are on screen before
+ * MapLibre's code is evaluated. Either way the heavy steps run as separate tasks with the main thread given back between them:
  * evaluating the module, creating the map (its WebGL context), then parsing the style and starting the sources.
  * A tap on the stop list in between is answered instead of waiting for the whole start-up.
  * @see https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/#remove
@@ -46,6 +46,9 @@ export function useMapLibre(
   const [status, setStatus] = useState<MapStatus>({ state: wanted ? 'loading' : 'idle' })
   if (wanted && status.state === 'idle') setStatus({ state: 'loading' })
   const [failedSources, setFailedSources] = useState<string[]>([])
+  // Wanted from the first render (a kiosk, the studio), the map waits for the first view to be on screen; wanted
+  // later, by a touch or a story, it starts at once: the visitor is waiting for it.
+  const [wantedAtOnce] = useState(wanted)
   useEffect(() => {
     if (!wanted) return
     let cancelled = false
@@ -58,7 +61,7 @@ export function useMapLibre(
       else delete container.current.dataset.loading
     }
     const start = async () => {
-      await afterFirstPaint()
+      if (wantedAtOnce) await afterFirstPaint()
       if (cancelled) return
       step('code')
       const [maplibregl] = await Promise.all([
@@ -115,6 +118,6 @@ export function useMapLibre(
     }
     // Created once per owner: the style and view are read at creation, later changes go through the map's API.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- because the map must not be recreated on re-render
-  }, [container, wanted])
+  }, [container, wanted, wantedAtOnce])
   return { status, failedSources }
 }

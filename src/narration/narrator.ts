@@ -77,9 +77,15 @@ const defaultFactory: HowlFactory = async (init) => {
   // howler arrives on first use (nothing can play before a stop is open), and not before the first view is on
   // screen: on a deep link the stop's text paints first, then howler and the track start downloading. A page
   // hidden at once (a phone pocketed) draws no frames: there it waits 2 s at most.
-  howler ??= Promise.race([afterFirstPaint(), new Promise((resolve) => setTimeout(resolve, 2000))]).then(
-    () => import('howler'),
-  )
+  if (!howler) {
+    const loading = Promise.race([
+      afterFirstPaint(),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]).then(() => import('howler'))
+    // A download that failed (a dropped connection) is tried again by the next load, not remembered.
+    loading.catch(() => (howler = undefined))
+    howler = loading
+  }
   const { Howl } = await howler
   return new Howl(init)
 }

@@ -72,4 +72,18 @@ describe('accessibility', () => {
     )
     await context.close()
   })
+  it('starts the live map from the keyboard and hands it the focus', async () => {
+    const { page, context } = await openPhonePage(browser, '/?lang=en')
+    const still = page.getByRole('button', { name: 'Map of the Pearl River: tap to move and zoom it' })
+    await still.focus()
+    const scrolled = await page.evaluate(() => window.scrollY)
+    await page.keyboard.press(' ')
+    await page.waitForSelector('.map-panel[data-state="ready"]', { timeout: 60_000 })
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas')))
+      .toBe(true)
+    // Space started the map; it did not also scroll the page.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
+    await context.close()
+  })
 })
