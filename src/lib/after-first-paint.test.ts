@@ -83,6 +83,21 @@ afterEach(() => {
 })
 
 describe('afterFirstPaint', () => {
+  it('on a page the visitor has used, waits for frames only: no more largest paints will be reported', async () => {
+    const page = fakePage()
+    page.at(100)
+    page.paint('paint', 'first-contentful-paint')
+    vi.stubGlobal('navigator', { userActivation: { hasBeenActive: true } })
+    page.at(400)
+    const state = start()
+    await settle()
+    page.drawFrame()
+    await settle()
+    page.drawFrame()
+    await settle()
+    expect(state.started).toBe(true)
+  })
+
   it('waits for the first contentful paint, then two frames', async () => {
     const page = fakePage()
     const state = start()

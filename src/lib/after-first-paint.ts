@@ -66,8 +66,12 @@ async function firstContentfulPaint(): Promise<number | undefined> {
 
 /** A largest-contentful-paint candidate drawn after `since`, where the browser reports them. */
 async function nextLargestPaint(since: number): Promise<void> {
-  // After the visitor's first tap or key the browser reports no more candidates.
-  if (!observes('largest-contentful-paint') || performance.getEntriesByType('first-input').length > 0) return
+  // After the visitor's first tap or key the browser reports no more candidates. `first-input` is recorded
+  // only once that input's events have run; the user activation is known while they run (a tap opening a stop).
+  const used =
+    performance.getEntriesByType('first-input').length > 0 ||
+    (typeof navigator !== 'undefined' && navigator.userActivation?.hasBeenActive === true)
+  if (!observes('largest-contentful-paint') || used) return
   await paintEntry(
     'largest-contentful-paint',
     (e) => e.startTime >= since,
