@@ -123,6 +123,13 @@ export async function waitForScene(page: Page, stopId: string): Promise<void> {
  * it has drawn its style and sources.
  */
 export async function waitForMap(page: Page): Promise<void> {
+  // The map panel appears once the route has loaded: still (idle), or already starting on a shared screen.
+  await page.waitForSelector(
+    '.map-panel[data-state="idle"] .still-map, .map-panel:not([data-state="idle"])',
+    {
+      timeout: 60_000,
+    },
+  )
   const still = page.locator('.map-panel[data-state="idle"] .still-map')
   if (await still.count()) await still.dispatchEvent('pointerdown')
   await page.waitForSelector('.map-panel[data-state="ready"]', { timeout: 60_000 })
