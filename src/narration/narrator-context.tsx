@@ -10,7 +10,7 @@ import { chooseNarration, speechCues, type NarrationPlan } from './choose-narrat
 import { useMediaSession } from './media-session'
 import { Narrator, SPEEDS, type HowlInit, type LoadProgress } from './narrator'
 import { SpeechHowl } from './speech-howl'
-import { mapStoryTime } from './story-time'
+import { mapStoryTime, placeToGoOnFrom, type LoadedNarration } from './story-time'
 
 const NarratorContext = createContext<{
   narrator: Narrator
@@ -118,8 +118,8 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
   // The plan object changes whenever the voice list reloads; what is heard changes only with its key.
   const [stablePlan, setStablePlan] = useState(plan)
   if (planKey(stablePlan) !== planKey(plan)) setStablePlan(plan)
-  // The stop being heard and how to read its captions: a new plan for the same stop is a change of language.
-  const heard = useRef<{ stopId: string | null; cues: () => Promise<Cue[]> } | null>(null)
+  // The narration last loaded and how to read its captions: a new plan for the same stop is a change of language.
+  const heard = useRef<LoadedNarration<() => Promise<Cue[]>> | null>(null)
 
   useEffect(() => {
     const offUpdates = narrator.subscribe((update) => {
@@ -145,21 +145,26 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const current = stablePlan
-    const previous = heard.current
     if (!current || current.kind === 'none') {
       heard.current = null
       narrator.destroy()
       return
     }
     const { stopId } = store.getState()
+    const key = planKey(current)
     const cues = () => planCues(current, packUrl)
-    heard.current = { stopId, cues }
-    const time = previous?.stopId === stopId ? narrator.position : 0
-    const startAt = previous && time > 0 ? placeInNewLanguage(time, previous.cues, cues) : undefined
+    const from = placeToGoOnFrom(heard.current, stopId, narrator.placing, narrator.position)
+    heard.current = { stopId, key, cues, from }
+    // Back to the narration the place is in (a change undone before it was placed): the very same time.
+    const startAt = !from
+      ? undefined
+      : from.key === key
+        ? Promise.resolve(from.time)
+        : placeInNewLanguage(from.time, from.cues, cues)
     if (current.kind === 'speech') {
       const spoken = speechCues(current.text)
       const create = (init: HowlInit) => new SpeechHowl(init, spoken, current.voiceLang)
-      void narrator.loadCustom(planKey(current), create, startAt)
+      void narrator.loadCustom(key, create, startAt)
     } else {
       void narrator.load(
         current.track.audio.map((path) => assetUrl(packUrl, path)),

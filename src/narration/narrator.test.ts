@@ -326,6 +326,28 @@ describe('Narrator', () => {
     expect(factory.created[1]?.position).toBe(12)
   })
 
+  it('says it is placing a track until where it starts is known, found or not', async () => {
+    const narrator = new Narrator(fakeHowlFactory())
+    expect(narrator.placing).toBe(false)
+    let place: (seconds: number) => void = () => {}
+    await narrator.load(['zh.webm'], new Promise((resolve) => (place = resolve)))
+    expect(narrator.placing).toBe(true)
+    expect(narrator.position).toBe(0) // not where the story is: the caller goes by what it asked for
+    place(28.5)
+    await Promise.resolve()
+    expect(narrator.placing).toBe(false)
+    expect(narrator.position).toBe(28.5)
+
+    let fail: (error: Error) => void = () => {}
+    await narrator.load(['en.webm'], new Promise((_, reject) => (fail = reject)))
+    expect(narrator.placing).toBe(true)
+    fail(new Error('captions too slow'))
+    await Promise.resolve()
+    expect(narrator.placing).toBe(false)
+    await narrator.load(['yue.webm'])
+    expect(narrator.placing).toBe(false)
+  })
+
   it('unlocks audio once, making and loading the elements inside the tap even before the pool arrives', async () => {
     const made: { load(): void; loads: number }[] = []
     const pool: Html5AudioPool<UnlockableAudio> = {

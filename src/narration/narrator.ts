@@ -173,6 +173,14 @@ export class Narrator {
   }
 
   /**
+   * True while the current track waits to learn where it starts (the `startAt` given to `load`): `position` then
+   * says where the track will be before it is known, not where the story is.
+   */
+  get placing(): boolean {
+    return this.current?.held === true
+  }
+
+  /**
    * Unlocks audio for the whole visit. Call it inside a tap (e.g. "follow my position"): a story the position
    * starts later, with no tap, can then play on mobile browsers. The elements are made at once, in the tap,
    * even while howler is still arriving; once is enough.

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { parseVtt, type Cue } from './captions/parse-vtt'
-import { lastStartedCue, mapStoryTime } from './story-time'
+import { lastStartedCue, mapStoryTime, placeToGoOnFrom, type LoadedNarration } from './story-time'
 
 const cue = (start: number, end: number): Cue => ({ start, end, text: `${start}` })
 
@@ -88,5 +88,30 @@ describe('mapStoryTime', () => {
       const yue = cuesOf('customs-house', 'yue')
       expect(mapStoryTime(zh[5]!.start + 1, zh, yue)).toBe(yue[5]!.start)
     })
+  })
+})
+
+describe('placeToGoOnFrom', () => {
+  /** 粤语 heard to 12 s, then 中文 asked to go on from there. */
+  const yue = { key: 'yue', time: 12, cues: 'yue.vtt' }
+  const zh: LoadedNarration<string> = { stopId: 'customs-house', key: 'zh', cues: 'zh.vtt', from: yue }
+
+  it('goes on from where the narration loaded before has got to, in the same stop only', () => {
+    expect(placeToGoOnFrom(zh, 'customs-house', false, 20)).toEqual({ key: 'zh', time: 20, cues: 'zh.vtt' })
+    expect(placeToGoOnFrom(zh, 'haizhu-bridge', false, 20)).toBeNull()
+    expect(placeToGoOnFrom(null, 'customs-house', false, 20)).toBeNull()
+  })
+
+  it('starts from the beginning when nothing has been heard yet', () => {
+    expect(placeToGoOnFrom(zh, 'customs-house', false, 0)).toBeNull()
+    expect(placeToGoOnFrom({ ...zh, from: null }, 'customs-house', true, 0)).toBeNull()
+  })
+
+  it('goes on from the language heard while the one after it is still being placed, not from its 0 s', () => {
+    expect(placeToGoOnFrom(zh, 'customs-house', true, 0)).toBe(yue)
+    // A third change, still before any was placed: the same place again.
+    const en: LoadedNarration<string> = { stopId: 'customs-house', key: 'en', cues: 'en.vtt', from: yue }
+    expect(placeToGoOnFrom(en, 'customs-house', true, 0)).toBe(yue)
+    expect(placeToGoOnFrom(zh, 'haizhu-bridge', true, 0)).toBeNull()
   })
 })

@@ -36,3 +36,35 @@ export function mapStoryTime(time: number, from: readonly Cue[], to: readonly Cu
   const at = (Math.min(time, fromLength) / fromLength) * toLength
   return to[lastStartedCue(to, at, 0)]?.start ?? 0
 }
+
+/** A place in a stop's story: `time` seconds into one of its narrations (`key`), whose captions `cues` give. */
+export interface StoryPlace<C> {
+  key: string
+  time: number
+  cues: C
+}
+
+/** The narration last loaded for a stop, and the place it was asked to go on from (null: from its start). */
+export interface LoadedNarration<C> {
+  stopId: string | null
+  key: string
+  cues: C
+  from: StoryPlace<C> | null
+}
+
+/**
+ * Where a new narration of stop `stopId` goes on from: the place reached in the narration `loaded` before it,
+ * at `position` s; null (from the start) for another stop or at 0 s. While `loaded` is still `placing` (its
+ * captions being read to find where it starts), its position means nothing yet: the place it was asked to go
+ * on from still holds, so a second change of language in quick succession goes on from the language heard.
+ */
+export function placeToGoOnFrom<C>(
+  loaded: LoadedNarration<C> | null,
+  stopId: string | null,
+  placing: boolean,
+  position: number,
+): StoryPlace<C> | null {
+  if (!loaded || loaded.stopId !== stopId) return null
+  const place = placing ? loaded.from : { key: loaded.key, time: position, cues: loaded.cues }
+  return place && place.time > 0 ? place : null
+}

@@ -294,4 +294,48 @@ describe('a change of language mid-story', () => {
     await expect.poll(() => seekValue(page)).toBeGreaterThan(after)
     await saveScreenshot(page, 'narration-05-language-switched')
   })
+
+  it('goes on from the same place when the language changes again before the first change has placed it', async () => {
+    const [yue, en] = ['yue', 'en'].map((lang) => cuesOf('customs-house', lang)) as [Cue[], Cue[]]
+    const page = await playInCantonese('customs-house')
+    await page.click('.play-button') // pause, so that positions are exact
+    await page.waitForSelector('.player[data-status="paused"]')
+    await page.locator('.transcript summary').click()
+    await page.locator('.transcript li button').nth(6).click()
+    await expect.poll(() => seekValue(page)).toBeCloseTo(yue[6]!.start, 1)
+
+    // 中文's captions and recording are held back: its place is still being found when the next change comes.
+    const held: string[] = []
+    await page.route(/\/audio\/customs-house\.zh-Hans\.(vtt|webm|mp3)$/, (route) => {
+      held.push(route.request().url())
+    })
+    const heldCaptions = () => held.filter((url) => url.endsWith('.vtt')).length
+    const switchViaMandarin = async (to: string) => {
+      const before = heldCaptions()
+      await page.getByRole('button', { name: '中文' }).click()
+      await page.waitForSelector('.player[data-status="loading"]')
+      await expect.poll(heldCaptions).toBeGreaterThan(before)
+      await page.getByRole('button', { name: to }).click()
+      await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    }
+
+    // 粤语 → 中文 → English: English starts where 粤语 was, not at 0 s.
+    await switchViaMandarin('English')
+    const inEnglish = proportional(yue[6]!.start, yue, en)
+    console.log(`customs-house: 粤语 ${yue[6]!.start} s → (中文, still placing) → English ${inEnglish} s`)
+    expect(inEnglish).toBeGreaterThan(10)
+    await expect.poll(() => seekValue(page)).toBeCloseTo(inEnglish, 1)
+    expect(await caption(page)).toBe(en.find((c) => c.start === inEnglish)!.text)
+
+    // English → 中文 → English: the recording heard goes on from exactly where it was.
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    await expect.poll(() => seekValue(page)).toBeGreaterThan(inEnglish + 1)
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="paused"]')
+    const paused = await seekValue(page)
+    await switchViaMandarin('English')
+    await expect.poll(() => seekValue(page)).toBeCloseTo(paused, 1)
+    await saveScreenshot(page, 'narration-06-language-switched-twice')
+  })
 })
