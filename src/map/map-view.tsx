@@ -3,8 +3,11 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useT } from '@/i18n/use-t'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
+import { clearAttribution } from './attribution-clearance'
 import { nightStyle } from './night-style'
-import { StillMap, stillCamera } from './still-map'
+import { StillMap } from './still-map'
+import { mapCamera } from './still-map-geometry'
+import { coveredTop, useCoveredTop } from './use-covered-top'
 import { useFollowStop } from './use-follow-stop'
 import { useMapCues } from './use-map-cues'
 import { useMapInteraction } from './use-map-interaction'
@@ -13,7 +16,7 @@ import { useYouAreHere } from './use-you-are-here'
 
 /**
  * The night map of the river: owns the container element and the one MapLibre map inside it. `children` are
- * laid over the map (the position panel).
+ * laid over the top of the map (the position panel); an open stop is framed in the map below them.
  *
  * Until the map is wanted, the still map stands in for it. It is wanted from the start on a shared screen
  * (`live`: a kiosk, the studio's preview), and otherwise from the first touch of the map, the first story
@@ -23,6 +26,8 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   const t = useT()
   const store = useTourStore()
   const container = useRef<HTMLDivElement>(null)
+  const overlays = useRef<HTMLDivElement>(null)
+  const covered = useCoveredTop(overlays)
   const needed = useTour((s) => s.narration.status === 'playing' || s.position.source !== null)
   const [wanted, setWanted] = useState(live || needed)
   if ((live || needed) && !wanted) setWanted(true)
@@ -33,7 +38,8 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   const initialView = useCallback(() => {
     const { route, stopId } = store.getState()
     const element = container.current
-    return stillCamera(route, stopId, element?.clientWidth ?? 0, element?.clientHeight ?? 0)
+    const [width, height] = [element?.clientWidth ?? 0, element?.clientHeight ?? 0]
+    return mapCamera(route, stopId, width, height, coveredTop(overlays.current))
   }, [store])
   const { status, failedSources } = useMapLibre(container, createStyle, initialView, wanted)
   const map = status.state === 'ready' ? status.map : null
@@ -42,7 +48,7 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   useEffect(() => {
     if (map && exploredByKeyboard.current) map.getCanvas().focus()
   }, [map])
-  useFollowStop(map)
+  useFollowStop(map, overlays)
   useMapInteraction(map)
   useMapCues(map)
   useYouAreHere(map)
@@ -52,6 +58,7 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
       <div ref={container} className="map" role="region" aria-label={t('map')} />
       {status.state !== 'ready' && (
         <StillMap
+          coveredTop={covered}
           onExplore={
             status.state === 'failed'
               ? undefined
@@ -62,17 +69,23 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
           }
         />
       )}
-      {children}
+      <div ref={overlays} className="map-overlays">
+        {children}
+      </div>
       {status.state === 'loading' && (
-        <p className="map-status" role="status">
+        <p className="map-status" role="status" ref={clearAttribution}>
           {t('mapLoading')}
         </p>
       )}
       {status.state === 'ready' && failedSources.length > 0 && (
-        <p className="map-status error">{t('mapLayersFailed', { layers: failedSources.join(', ') })}</p>
+        <p className="map-status error" ref={clearAttribution}>
+          {t('mapLayersFailed', { layers: failedSources.join(', ') })}
+        </p>
       )}
       {status.state === 'failed' && (
-        <p className="map-status error">{t('mapFailed', { reason: status.reason })}</p>
+        <p className="map-status error" ref={clearAttribution}>
+          {t('mapFailed', { reason: status.reason })}
+        </p>
       )}
     </div>
   )

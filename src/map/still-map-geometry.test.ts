@@ -1,6 +1,21 @@
+import { readFileSync } from 'node:fs'
+
 import { describe, expect, it } from 'vitest'
 
-import { fitCamera, mercator, pathOf, placeLabels, projector } from './still-map-geometry'
+import { courseGeometry, pointAlong, projectOnCourse } from '@/route/course'
+import type { LngLat } from '@/route/geo'
+import { validateRouteText } from '@/route/validate'
+
+import {
+  STOP_PADDING,
+  fitCamera,
+  mercator,
+  pathOf,
+  placeLabels,
+  projector,
+  stopCamera,
+  type MapCamera,
+} from './still-map-geometry'
 
 describe('the still map projection', () => {
   it('puts the equator and the prime meridian in the middle of the world square', () => {
@@ -77,5 +92,94 @@ describe('placing place names', () => {
   it('drops a label that would be cut by the edge of the view', () => {
     expect(placeLabels([label('Pazhou Pagoda', 395, 100)], 400, 300)).toEqual([])
     expect(placeLabels([label('Pazhou Pagoda', 300, 100)], 400, 300)).toHaveLength(1)
+  })
+})
+
+describe('the view of an open stop', () => {
+  // A river course running east–west along 23.11° N, and a phone's map panel.
+  const course: LngLat[] = [
+    [113.24, 23.11],
+    [113.28, 23.11],
+  ]
+  const [width, height] = [390, 354]
+  /** A point on the course's meridian, `metres` north of it. */
+  const north = (metres: number): LngLat => [113.26, 23.11 + metres / 111_195]
+  const river = north(0)
+  /** Whether a point is in a `w` × `h` view of `camera` below `covered` pixels, `STOP_PADDING` clear of the edges. */
+  const inView = (camera: MapCamera, point: LngLat, w = width, h = height, covered = 0) => {
+    const [x, y] = projector(camera, w, h)(point)
+    const margin = STOP_PADDING - 1e-6
+    return x >= margin && x <= w - margin && y >= covered + margin && y <= h - margin
+  }
+  const ownView = (stop: { position: LngLat; zoom: number }) => ({ center: stop.position, zoom: stop.zoom })
+
+  it('keeps the stop’s own centre and zoom when it is on the water', () => {
+    const stop = { position: north(20), zoom: 15.5 }
+    expect(stopCamera(stop, course, width, height)).toEqual(ownView(stop))
+  })
+
+  it('keeps them too when the river is in sight from a stop on the bank', () => {
+    const stop = { position: north(80), zoom: 15.5 }
+    expect(stopCamera(stop, course, width, height)).toEqual(ownView(stop))
+  })
+
+  it('frames a stop 600 m inland with the nearest point of the course, zoomed out only as far as that needs', () => {
+    const stop = { position: north(600), zoom: 15.5 }
+    expect(inView(ownView(stop), river)).toBe(false)
+    const camera = stopCamera(stop, course, width, height)
+    expect(inView(camera, river)).toBe(true)
+    expect(inView(camera, stop.position)).toBe(true)
+    expect(camera.zoom).toBeLessThan(15.5)
+    // No further out than that: the stop and the river point touch the padding at the top and the bottom.
+    const project = projector(camera, width, height)
+    expect(project(river)[1] - project(stop.position)[1]).toBeCloseTo(height - 2 * STOP_PADDING, 6)
+  })
+
+  it('moves rather than zooms out when the stop and the river fit together at the stop’s own zoom', () => {
+    const stop = { position: north(250), zoom: 15.5 }
+    expect(inView(ownView(stop), river)).toBe(false)
+    const camera = stopCamera(stop, course, width, height)
+    expect(camera.zoom).toBe(15.5)
+    expect(inView(camera, river)).toBe(true)
+    expect(inView(camera, stop.position)).toBe(true)
+  })
+
+  it('frames them in the part of the map that nothing covers (a phone’s position panel over the top)', () => {
+    const stop = { position: north(-600), zoom: 15.5 }
+    const camera = stopCamera(stop, course, width, height, 100)
+    const project = projector(camera, width, height)
+    expect(project(river)[1]).toBeCloseTo(100 + STOP_PADDING, 6)
+    expect(project(stop.position)[1]).toBeCloseTo(height - STOP_PADDING, 6)
+  })
+
+  it('moves a stop on the water out from under what covers the top of a short map', () => {
+    const stop = { position: north(0), zoom: 15.5 }
+    const camera = stopCamera(stop, course, 320, 240, 110)
+    expect(camera.zoom).toBe(15.5)
+    expect(projector(camera, 320, 240)(stop.position)[1]).toBeCloseTo(110 + (240 - 110) / 2, 6)
+  })
+
+  it('keeps the stop’s view until the map has a size', () => {
+    const stop = { position: north(600), zoom: 15.5 }
+    expect(stopCamera(stop, course, 0, 0)).toEqual(ownView(stop))
+  })
+
+  it('shows every stop of the Pearl River route with the nearest point of its course, on phones and a kiosk', () => {
+    const { route } = validateRouteText(readFileSync('routes-data/pearl-river-night/route.json', 'utf8'))
+    const geometry = courseGeometry(route!.course)
+    // A small phone's map under its position panel, a larger phone's, and a kiosk's with nothing over it.
+    for (const [w, h, covered] of [
+      [320, 238, 100],
+      [390, 354, 90],
+      [1080, 614, 0],
+    ] as const) {
+      for (const stop of route!.stops) {
+        const nearest = pointAlong(geometry, route!.course, projectOnCourse(geometry, stop.position).along)
+        const camera = stopCamera(stop, route!.course, w, h, covered)
+        expect(inView(camera, stop.position, w, h, covered), stop.id).toBe(true)
+        expect(inView(camera, nearest.position, w, h, covered), stop.id).toBe(true)
+        expect(camera.zoom, stop.id).toBeLessThanOrEqual(stop.zoom)
+      }
+    }
   })
 })

@@ -1,8 +1,12 @@
+import { courseGeometry, pointAlong, projectOnCourse } from '@/route/course'
 import type { LngLat } from '@/route/geo'
+import { routeExtent } from '@/route/geo-extent'
+import type { Route } from '@/route/schema'
 
 /**
  * The arithmetic of the still map: the same Web Mercator view MapLibre would show (512-pixel world at zoom 0,
- * north up, no pitch), so the live map opens exactly where the still one was.
+ * north up, no pitch), so the live map opens exactly where the still one was. The choice of view is here too,
+ * for both maps.
  */
 
 /** A map view: its centre and zoom, as MapLibre's `jumpTo` takes them. */
@@ -43,6 +47,73 @@ export function fitCamera(
     center: fromMercator([(west + east) / 2, (north + south) / 2]),
     zoom: Math.min(MAX_ZOOM, Math.max(0, Math.log2(scale))),
   }
+}
+
+/** Pixels around the whole course in the overview (the live map's `fitBounds` padding). */
+export const OVERVIEW_PADDING = 24
+
+/**
+ * Pixels kept between the edge of the visible map and the stop or the river point framed with it: room for the
+ * stop's circle above the attribution line, and for some water on both sides of the course.
+ */
+export const STOP_PADDING = 40
+
+/**
+ * The view of an open stop. `coveredTop` pixels at the top of the view are hidden under what is laid over the
+ * map (a phone's position panel); the rest is the visible map.
+ *
+ * The stop's own centre and zoom when the stop and the boat's course are both in sight there (`STOP_PADDING`
+ * clear of the visible map's edges). Otherwise (a stop far from the water would show only streets, and the
+ * visitor would lose the river) the view frames the stop and the nearest point of the course in the visible map,
+ * zoomed out no further than that needs.
+ */
+export function stopCamera(
+  stop: { position: LngLat; zoom: number },
+  course: readonly LngLat[],
+  width: number,
+  height: number,
+  coveredTop = 0,
+): MapCamera {
+  const own = { center: stop.position, zoom: stop.zoom }
+  const visibleHeight = height - coveredTop
+  // A view not yet measured (or all covered) has no room to frame anything in.
+  if (width <= 2 * STOP_PADDING || visibleHeight <= 2 * STOP_PADDING) return own
+  const geometry = courseGeometry(course)
+  const river = pointAlong(geometry, course, projectOnCourse(geometry, stop.position).along).position
+  const project = projector(own, width, height)
+  const inSight = ([x, y]: [number, number]) =>
+    x >= STOP_PADDING &&
+    x <= width - STOP_PADDING &&
+    y >= coveredTop + STOP_PADDING &&
+    y <= height - STOP_PADDING
+  if (inSight(project(stop.position)) && inSight(project(river))) return own
+  const [west, north] = mercator([Math.min(stop.position[0], river[0]), Math.max(stop.position[1], river[1])])
+  const [east, south] = mercator([Math.max(stop.position[0], river[0]), Math.min(stop.position[1], river[1])])
+  const scale = Math.min(
+    (width - 2 * STOP_PADDING) / (TILE * Math.max(east - west, 1e-12)),
+    (visibleHeight - 2 * STOP_PADDING) / (TILE * Math.max(south - north, 1e-12)),
+  )
+  const zoom = Math.min(stop.zoom, MAX_ZOOM, Math.log2(scale))
+  // The pair is centred in the visible map, which is `coveredTop / 2` pixels below the middle of the view.
+  const shift = coveredTop / 2 / (TILE * 2 ** zoom)
+  return { center: fromMercator([(west + east) / 2, (north + south) / 2 - shift]), zoom }
+}
+
+/**
+ * The view of the map: the open stop with the river in sight (`coveredTop`: see `stopCamera`), or the whole
+ * course when none is open.
+ */
+export function mapCamera(
+  route: Route,
+  stopId: string | null,
+  width: number,
+  height: number,
+  coveredTop = 0,
+): MapCamera {
+  const stop = route.stops.find((s) => s.id === stopId)
+  return stop
+    ? stopCamera(stop, route.course, width, height, coveredTop)
+    : fitCamera(routeExtent(route), width, height, OVERVIEW_PADDING)
 }
 
 /** A function from longitude/latitude to pixels of a `width` × `height` view of `camera`. */

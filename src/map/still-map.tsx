@@ -2,13 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type 
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
-import { routeExtent } from '@/route/geo-extent'
 import type { LngLat } from '@/route/geo'
 import type { Route } from '@/route/schema'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
+import { clearAttribution } from './attribution-clearance'
 import { NIGHT } from './night-style'
-import { fitCamera, pathOf, placeLabels, projector, type MapCamera } from './still-map-geometry'
+import { mapCamera, pathOf, placeLabels, projector } from './still-map-geometry'
 
 /** The few GeoJSON shapes the route pack's basemap uses. */
 type Geometry =
@@ -75,12 +75,6 @@ function linesOf(geometry: Geometry): LngLat[][] {
   }
 }
 
-/** The view the live map opens at: the open stop, or the whole course. */
-export function stillCamera(route: Route, stopId: string | null, width: number, height: number): MapCamera {
-  const stop = route.stops.find((s) => s.id === stopId)
-  return stop ? { center: stop.position, zoom: stop.zoom } : fitCamera(routeExtent(route), width, height, 24)
-}
-
 /**
  * The first view of the map: the river, its bridges and names, the course and the numbered stops drawn as SVG from
  * the route pack's own GeoJSON, in the night map's colours and at the very view the live map opens at. It costs
@@ -88,7 +82,14 @@ export function stillCamera(route: Route, stopId: string | null, width: number, 
  * the visitor touches the map, or the tour needs it (a story playing, a position followed). A tap on a stop opens
  * it here as it would on the live map.
  */
-export function StillMap({ onExplore }: { onExplore: ((by: 'pointer' | 'keyboard') => void) | undefined }) {
+export function StillMap({
+  coveredTop,
+  onExplore,
+}: {
+  /** Pixels at the top hidden under what is laid over the map (see `stopCamera`). */
+  coveredTop: number
+  onExplore: ((by: 'pointer' | 'keyboard') => void) | undefined
+}) {
   const t = useT()
   const store = useTourStore()
   const route = useTour((s) => s.route)
@@ -98,7 +99,7 @@ export function StillMap({ onExplore }: { onExplore: ((by: 'pointer' | 'keyboard
   const { layers: basemap, failed } = useBasemap(route, packUrl)
   const element = useRef<HTMLDivElement>(null)
   const [width, height] = useSize(element)
-  const camera = stillCamera(route, stopId, width, height)
+  const camera = mapCamera(route, stopId, width, height, coveredTop)
   const project = projector(camera, width, height)
   const bridgeWidth = Math.min(5, Math.max(1.5, 1.5 + ((camera.zoom - 12) * 3.5) / 4))
   const labels = placeLabels(
@@ -223,7 +224,9 @@ export function StillMap({ onExplore }: { onExplore: ((by: 'pointer' | 'keyboard
         <p className="still-map-attribution">{route.map.attribution}</p>
       </div>
       {failed.length > 0 && (
-        <p className="map-status error">{t('mapLayersFailed', { layers: failed.join(', ') })}</p>
+        <p className="map-status error" ref={clearAttribution}>
+          {t('mapLayersFailed', { layers: failed.join(', ') })}
+        </p>
       )}
     </>
   )

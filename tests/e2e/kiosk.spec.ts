@@ -53,6 +53,11 @@ describe('kiosk mode', () => {
       await page.waitForSelector(`[data-ready-stop="${ROUTE.stops[0]!.id}"]`, { timeout: 60_000 })
       // Captions are on, whether the sound is or not.
       await expect.poll(() => caption(page), { timeout: 20_000 }).not.toBe('')
+      // …and on screen with the map and the 3D view: nothing on a kiosk needs scrolling to be read.
+      const captionBox = (await page.getByTestId('caption').boundingBox())!
+      const mainBox = (await page.locator('.tour-main').boundingBox())!
+      expect(captionBox.y).toBeGreaterThanOrEqual(mainBox.y)
+      expect(captionBox.y + captionBox.height).toBeLessThanOrEqual(height)
       await waitForMap(page)
       await saveScreenshot(page, `kiosk-${name}`)
       // The boat is on the map, and moves along the course.

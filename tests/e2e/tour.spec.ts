@@ -37,6 +37,19 @@ function expectRiverCourseAndStops(map: Awaited<ReturnType<typeof pixelsOf>>) {
   expect(map.count((r, g, b) => r > 200 && g > 120 && g < 200 && b < 110)).toBeGreaterThan(300)
 }
 
+/** Pixels of water (blue-dominant) in a map screenshot, from row `top` down. */
+function waterBelow(png: PNG, top: number): number {
+  let n = 0
+  for (let y = Math.max(0, top); y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4
+      const [r, g, b] = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0]
+      if (b > 50 && b > r + 20 && g > r) n++
+    }
+  }
+  return n
+}
+
 function isStopColour(png: PNG, x: number, y: number): boolean {
   const i = (y * png.width + x) * 4
   const [r, g, b] = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0]
@@ -192,6 +205,34 @@ describe('the Pearl River night tour on a phone', () => {
       .poll(() => page.locator('#stop-title').innerText())
       .toContain(stopById(second).title['zh-Hans'])
     await saveScreenshot(page, 'tour-03-opened-from-live-map')
+  })
+
+  it('opens a stop far from the water with the river in view below the position panel, still and live alike', async () => {
+    // The cathedral is some 500 m inland: at its own centre and zoom the map shows only streets.
+    phone = await openPhonePage(browser, '/?stop=sacred-heart-cathedral')
+    const { page } = phone
+    await expect
+      .poll(() => page.locator('.still-map path[fill-rule="evenodd"]').getAttribute('d'))
+      .toMatch(/^M/)
+    const map = (await page.locator('.map').boundingBox())!
+    const panel = (await page.locator('.position-panel').boundingBox())!
+    const covered = Math.ceil(panel.y + panel.height - map.y)
+    // The stop's circle is in the part of the map the panel leaves free…
+    const circle = page.locator('[data-still-stop="sacred-heart-cathedral"] circle')
+    const cx = Number(await circle.getAttribute('cx'))
+    const cy = Number(await circle.getAttribute('cy'))
+    expect(cx).toBeGreaterThan(15)
+    expect(cx).toBeLessThan(map.width - 15)
+    expect(cy).toBeGreaterThan(covered + 15)
+    expect(cy).toBeLessThan(map.height - 15)
+    // …and so is the river, on the still map and on the live map, which opens at the same view.
+    const still = await pixelsOf(page, '.map', 'tour-07-inland-stop-still-map')
+    expect(waterBelow(still.png, covered)).toBeGreaterThan(2000)
+    await waitForMap(page)
+    const live = await pixelsOf(page, '.map', 'tour-07-inland-stop-map')
+    await saveScreenshot(page, 'tour-07-inland-stop')
+    expect(waterBelow(live.png, covered)).toBeGreaterThan(2000)
+    expect(stopOverlap(still.png, live.png)).toBeGreaterThan(0.7)
   })
 
   it('plays the narration with captions that follow the audio', async () => {
