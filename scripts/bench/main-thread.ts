@@ -100,13 +100,13 @@ function recordInPage(): void {
 
 /**
  * Loads `url` `runs` times in fresh phone-sized pages at full speed, waits until the still map (and, on a
- * stop's page, the 3D view) is drawn and the page has been quiet for a moment, and returns the median figures.
+ * stop's page, its poster) is drawn and the page has been quiet for a moment, and returns the median figures.
  */
 export async function mainThreadMedian(
   browser: Browser,
   url: string,
   runs: number,
-  stopId: string | null,
+  linkedStop: boolean,
 ): Promise<{ median: MainThreadFigures; runs: MainThreadFigures[] }> {
   const all: MainThreadFigures[] = []
   for (let i = 0; i < runs; i++) {
@@ -125,7 +125,11 @@ export async function mainThreadMedian(
       await page.goto(url)
       // The first view's map is the still one: MapLibre starts on the visitor's first touch, not here.
       await page.waitForSelector('.still-map .still-map-stop', { timeout: 60_000 })
-      if (stopId) await page.waitForSelector(`[data-ready-stop="${stopId}"]`, { timeout: 60_000 })
+      // A linked stop's first view is its poster: the 3D view starts on the visitor's first touch.
+      if (linkedStop)
+        await page.waitForFunction(
+          () => document.querySelector<HTMLImageElement>('img.scene-poster')?.complete,
+        )
       await page.waitForTimeout(2000)
       const { tasks, waits } = await page.evaluate(() => {
         const w = window as unknown as { benchLongTasks: Interval[]; benchWaits: Interval[] }

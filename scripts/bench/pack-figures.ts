@@ -6,10 +6,12 @@ import { routePackFiles } from '../../src/offline/route-pack-files'
 import type { Lang, Route } from '../../src/route/schema'
 import { validateRouteText } from '../../src/route/validate'
 
-/** One stop's files: model, each narration encoding with its bitrate, captions. */
+/** One stop's files: model, poster, each narration encoding with its bitrate, captions. */
 export interface StopBytes {
   stopId: string
   glb: number
+  /** The poster picture a link to the stop shows first (an image: budget 200 KB); null if it has none. */
+  poster: number | null
   audio: { lang: Lang; file: string; bytes: number; seconds: number; kbps: number }[]
   captions: { lang: Lang; bytes: number }[]
 }
@@ -41,6 +43,7 @@ export function stopBytes(route: Route, packDir: string): StopBytes[] {
   return route.stops.map((stop) => ({
     stopId: stop.id,
     glb: size(stop.model.src),
+    poster: stop.model.poster ? size(stop.model.poster) : null,
     audio: Object.entries(stop.narration).flatMap(([lang, track]) =>
       track.audio.map((file) => {
         const bytes = size(file)

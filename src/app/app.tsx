@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react'
 
 import { negotiateLanguage, parseLang } from '@/i18n/negotiate'
 import { translate } from '@/i18n/messages'
 import { loadRoute, type LoadedRoute } from '@/route/load-route'
 import { formatProblem } from '@/route/problem'
 import type { Lang } from '@/route/schema'
+import { preloadPoster } from '@/scene/scene-poster'
 import { createTourStore, type TourStore } from '@/tour/tour-store'
 
 import { TourShell } from './modes/tour/tour-shell'
@@ -50,14 +51,18 @@ function TourApp() {
         return
       }
       const { route } = result
+      preloadPoster(
+        route.stops.find((stop) => stop.id === url.stopId),
+        result.packUrl,
+      )
       const lang =
         parseLang(url.lang, route.languages) ??
         parseLang(rememberedLanguage(), route.languages) ??
         negotiateLanguage(navigator.languages, route.languages, route.defaultLanguage)
-      setLoaded({
-        result,
-        store: createTourStore(route, { stopId: url.stopId, lang, packUrl: result.packUrl }),
-      })
+      const store = createTourStore(route, { stopId: url.stopId, lang, packUrl: result.packUrl })
+      // A transition: React renders the tour in slices, giving the main thread back between them, so a phone
+      // stays responsive while the first view is built (only the commit to the page is one piece).
+      startTransition(() => setLoaded({ result, store }))
     })
     return () => {
       cancelled = true

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
@@ -46,14 +46,20 @@ function useBasemap(route: Route, packUrl: string): { layers: Basemap; failed: s
   return { layers, failed }
 }
 
+/**
+ * The element's size in CSS pixels, 0 × 0 until it has been laid out. Read from a ResizeObserver, which reports
+ * once the browser has laid the page out anyway: reading it while React commits would force the whole first
+ * view's layout into that one long task.
+ */
 function useSize(element: RefObject<HTMLElement | null>): [number, number] {
   const [size, setSize] = useState<[number, number]>([0, 0])
-  useLayoutEffect(() => {
+  useEffect(() => {
     const target = element.current
     if (!target) return
-    const measure = () => setSize([target.clientWidth, target.clientHeight])
-    measure()
-    const observer = new ResizeObserver(measure)
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentBoxSize[0]
+      if (box) setSize([Math.round(box.inlineSize), Math.round(box.blockSize)])
+    })
     observer.observe(target)
     return () => observer.disconnect()
   }, [element])

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react'
+import { useEffect, useState, type RefObject } from 'react'
 
 /**
  * Pixels at the top of the map hidden under what is laid over it: the elements in `layer` (a phone's position
@@ -12,16 +12,19 @@ export function coveredTop(layer: HTMLElement | null): number {
   return Math.round(Math.max(0, ...bottoms))
 }
 
-/** `coveredTop`, kept up to date as the elements laid over the map change size (the still map redraws). */
+/**
+ * `coveredTop`, kept up to date as the elements laid over the map change size (the still map redraws). Measured
+ * when a ResizeObserver reports, after the browser's own layout: measuring while React commits would force the
+ * first view's whole layout into that task.
+ */
 export function useCoveredTop(layer: RefObject<HTMLElement | null>): number {
   const [covered, setCovered] = useState(0)
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = layer.current
     if (!element) return
-    const measure = () => setCovered(coveredTop(element))
-    const observer = new ResizeObserver(measure)
+    const observer = new ResizeObserver(() => setCovered(coveredTop(element)))
+    observer.observe(element)
     for (const child of element.children) observer.observe(child)
-    measure()
     return () => observer.disconnect()
   }, [layer])
   return covered

@@ -107,6 +107,7 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
     checkText(stop.story, [...at, 'story'])
     checkText(stop.model.alt, [...at, 'model', 'alt'])
     checkAsset(stop.model.src, [...at, 'model', 'src'])
+    if (stop.model.poster) checkAsset(stop.model.poster, [...at, 'model', 'poster'])
     for (const key of ['views', 'hotspots'] as const) {
       const seen = new Map<string, number>()
       stop[key]?.forEach((item, j) => {

@@ -171,6 +171,12 @@ export type Vec3 = z.infer<typeof Vec3Schema>
 export const ModelSchema = z.strictObject({
   src: described(AssetPathSchema, 'A GLB file in the route folder, in metres with Y up.'),
   alt: described(LocalisedTextSchema, 'One sentence describing the model, for screen readers.'),
+  poster: z.optional(
+    described(
+      AssetPathSchema,
+      "A picture of the model's first 3D view (4:3 WebP), shown on a link to the stop until the first touch. `npm run posters` makes it.",
+    ),
+  ),
   scale: z.optional(
     described(
       z.number().check(z.positive('scale must be greater than 0')),

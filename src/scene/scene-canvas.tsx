@@ -1,6 +1,6 @@
 import { AdaptiveDpr, OrbitControls, PerformanceMonitor } from '@react-three/drei'
 import { Canvas } from '@react-three/fiber'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
@@ -71,6 +71,13 @@ export function SceneCanvas() {
 
   // Drawn with this stop's model, and not one drawn on an earlier visit to the stop while this one loads.
   const ready = !lost && load?.status === 'ready' && readyStop !== null && readyStop === stop?.id
+  // The stand-in for a model that failed or was stopped: the stop's poster makes way for it and its message.
+  const standIn =
+    stop !== undefined &&
+    (failedStop === stop.id || load?.status === 'failed' || load?.status === 'cancelled')
+  useEffect(() => {
+    if (standIn) window.dispatchEvent(new CustomEvent('scene-stand-in', { detail: { stopId: stop.id } }))
+  }, [standIn, stop])
   return (
     <>
       <Canvas

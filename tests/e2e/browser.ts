@@ -113,8 +113,16 @@ export async function pixelsOf(
   return { png, differsFrom, count }
 }
 
-/** Waits until the 3D view reports that it drew the given stop's model. */
+/**
+ * Waits until the 3D view reports that it drew the given stop's model. A stop opened from a link shows its
+ * poster until the visitor first touches the page: where the poster stands alone, this taps the stop's title, as
+ * a visitor's first touch would.
+ */
 export async function waitForScene(page: Page, stopId: string): Promise<void> {
+  await page.waitForSelector('#stop-title', { timeout: 60_000 })
+  if ((await page.locator('.scene-poster').count()) && !(await page.locator('.scene-canvas').count())) {
+    await page.locator('#stop-title').click()
+  }
   await page.waitForSelector(`[data-ready-stop="${stopId}"]`, { timeout: 60_000 })
 }
 

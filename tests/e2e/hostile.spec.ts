@@ -179,6 +179,8 @@ describe('hostile input and failing networks', () => {
       prepare: (ctx) => ctx.route(`**/models/${STOP}.glb`, answer),
     })
     const { page } = phone
+    // The linked stop shows its poster until the visitor's first touch starts the 3D view and its model.
+    await page.locator('#stop-title').click()
     await page.waitForSelector('.scene-status.error', { timeout: 30_000 })
     expect(await page.locator('.scene-status.error').innerText()).toBe(
       'The 3D model could not be loaded. The story and narration still work.',

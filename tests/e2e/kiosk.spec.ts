@@ -190,17 +190,26 @@ describe('kiosk mode', () => {
         }
       }
       console.log('kiosk soak samples (one per cycle):', JSON.stringify(samples))
-      expect(samples.length).toBeGreaterThanOrEqual(3)
+      expect(samples.length).toBeGreaterThanOrEqual(4)
       const [baseline, ...rest] = samples.slice(1)
+      // DOM listeners are compared between samples with as many live Howls: a second one (the next stop's track
+      // preloading) brings its audio element's listeners while it loads, and goes.
+      const firstWith = (howls: number) => samples.slice(1).find((s) => s.howls === howls)!
+      let listenerComparisons = 0
       for (const later of rest) {
         expect(later.geometries).toBe(baseline!.geometries)
         expect(later.textures).toBe(baseline!.textures)
         expect(later.programs).toBe(baseline!.programs)
         expect(later.canvases).toBe(2)
         expect(later.howls).toBeLessThanOrEqual(2)
-        expect(later.listeners).toBeLessThanOrEqual(baseline!.listeners + 20)
+        const alike = firstWith(later.howls)
+        if (alike !== later) {
+          expect(later.listeners).toBeLessThanOrEqual(alike.listeners + 20)
+          listenerComparisons++
+        }
         expect(later.nodes).toBeLessThanOrEqual(baseline!.nodes * 1.05 + 50)
       }
+      expect(listenerComparisons).toBeGreaterThanOrEqual(1)
       expect(errors).toEqual([])
       await context.close()
     },

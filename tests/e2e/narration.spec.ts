@@ -51,6 +51,15 @@ async function playInCantonese(stopId: string, path = `/?stop=${stopId}`): Promi
   return page
 }
 
+/** Pauses the playing track, then seeks it from the transcript to caption `index`, which starts at `start` s. */
+async function pauseAtCaption(page: Page, index: number, start: number): Promise<void> {
+  await page.click('.play-button') // pause, so that positions are exact
+  await page.waitForSelector('.player[data-status="paused"]')
+  await page.locator('.transcript summary').click()
+  await page.locator('.transcript li button').nth(index).click()
+  await expect.poll(() => seekValue(page)).toBeCloseTo(start, 1)
+}
+
 describe('narration in Cantonese, with the full player', () => {
   it('shows the Cantonese text and plays the Cantonese track with captions that advance', async () => {
     const stop = stopById('haizhu-bridge')
@@ -251,11 +260,7 @@ describe('a change of language mid-story', () => {
     expect(yue.length).toBe(zh.length)
     expect(en.length).not.toBe(zh.length)
     const page = await playInCantonese('customs-house')
-    await page.click('.play-button') // pause, so that positions are exact
-    await page.waitForSelector('.player[data-status="paused"]')
-    await page.locator('.transcript summary').click()
-    await page.locator('.transcript li button').nth(6).click()
-    await expect.poll(() => seekValue(page)).toBeCloseTo(yue[6]!.start, 1)
+    await pauseAtCaption(page, 6, yue[6]!.start)
 
     // To 中文: the same sentence, at its start.
     await page.getByRole('button', { name: '中文' }).click()
@@ -298,11 +303,7 @@ describe('a change of language mid-story', () => {
   it('goes on from the same place when the language changes again before the first change has placed it', async () => {
     const [yue, en] = ['yue', 'en'].map((lang) => cuesOf('customs-house', lang)) as [Cue[], Cue[]]
     const page = await playInCantonese('customs-house')
-    await page.click('.play-button') // pause, so that positions are exact
-    await page.waitForSelector('.player[data-status="paused"]')
-    await page.locator('.transcript summary').click()
-    await page.locator('.transcript li button').nth(6).click()
-    await expect.poll(() => seekValue(page)).toBeCloseTo(yue[6]!.start, 1)
+    await pauseAtCaption(page, 6, yue[6]!.start)
 
     // 中文's captions and recording are held back: its place is still being found when the next change comes.
     const held: string[] = []

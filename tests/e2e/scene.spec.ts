@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 import type { PNG } from 'pngjs'
+import sharp from 'sharp'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
@@ -157,6 +158,78 @@ function changedShare(a: PNG, b: PNG): number {
   }
   return changed / (a.width * a.height)
 }
+
+/** Mean brightness of each cell of a 24×18 grid over a picture: its layout and lights, not its exact pixels. */
+async function brightnessGrid(image: Buffer | string): Promise<number[]> {
+  const raw = await sharp(image).resize(24, 18, { fit: 'fill' }).greyscale().raw().toBuffer()
+  return [...raw]
+}
+
+/** The mean difference (0–255) between two brightness grids. */
+function gridDistance(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] ?? 0)), 0) / a.length
+}
+
+describe('a stop opened from a link', () => {
+  it('shows its poster at once, starts the 3D view on the first touch, and the 3D view matches the poster', async () => {
+    const stopId = 'customs-house'
+    phone = await openPhonePage(browser, `/?stop=${stopId}`)
+    const { page } = phone
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img.scene-poster')?.complete)
+    // The picture of the landmark stands in the 3D view's place, without three.js or the model.
+    const poster = await pixelsOf(page, '.scene-host', 'scene-00-linked-stop-poster')
+    expect(poster.count(coloured)).toBeGreaterThan(2000)
+    await page.waitForTimeout(3000)
+    const asked = () => phone!.requests.filter((url) => /scene-canvas|\.glb$/.test(url))
+    expect(asked()).toEqual([])
+    expect(await page.locator(SCENE).count()).toBe(0)
+
+    await page.locator('#stop-title').click()
+    await waitForScene(page, stopId)
+    await page.waitForSelector(`${SCENE}[data-view="overview"]`)
+    expect(asked().length).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('.scene-poster').count()).toBe(0)
+    const live = await page
+      .locator('.scene-host')
+      .screenshot({ path: 'tests/screenshots/scene-01-linked-stop-3d.png' })
+
+    // The 3D view's first frame looks like its own poster, and like no other stop's: a stale poster fails here
+    // (run `npm run posters` after changing a model or the scene).
+    const liveGrid = await brightnessGrid(live)
+    const distances = await Promise.all(
+      ROUTE.stops.map(async (stop) => ({
+        id: stop.id,
+        distance: gridDistance(
+          liveGrid,
+          await brightnessGrid(`routes-data/pearl-river-night/${stop.model.poster!}`),
+        ),
+      })),
+    )
+    const own = distances.find((d) => d.id === stopId)!.distance
+    const others = distances.filter((d) => d.id !== stopId).map((d) => d.distance)
+    expect(own).toBeLessThan(8)
+    expect(Math.min(...others)).toBeGreaterThan(own * 3)
+  })
+
+  it('has a poster for every stop of the default route, each a 4:3 WebP under 200 KB', async () => {
+    for (const stop of ROUTE.stops) {
+      const file = `routes-data/pearl-river-night/${stop.model.poster ?? `(no poster for ${stop.id})`}`
+      const { format, width, height, size } = await sharp(file).metadata()
+      expect({ stop: stop.id, format }).toEqual({ stop: stop.id, format: 'webp' })
+      expect(Math.abs(width / height - 4 / 3)).toBeLessThan(0.02)
+      expect(size ?? readFileSync(file).length).toBeLessThan(200_000)
+    }
+  })
+
+  it('starts the 3D view at once for a stop the visitor taps', async () => {
+    phone = await openPhonePage(browser, '/')
+    const { page } = phone
+    await page.locator('[data-stop-id="shamian"]').first().click()
+    await page.waitForSelector('#stop-title')
+    expect(await page.locator('.scene-poster').count()).toBe(0)
+    await waitForScene(page, 'shamian')
+  })
+})
 
 describe('the 3D view', () => {
   it('changes stop 100 times without leaking GPU resources, in one WebGL2 context', async () => {
@@ -450,10 +523,14 @@ describe('the 3D view', () => {
       },
     })
     const { page } = phone
+    // The linked stop's poster stands in until the first touch starts the 3D view; then it makes way for the
+    // placeholder and the message.
+    await page.locator('#stop-title').click()
     await page.waitForSelector('.scene-status.error', { timeout: 30_000 })
     expect(await page.locator('.scene-status.error').innerText()).toBe(
       'The 3D model could not be loaded. The story and narration still work.',
     )
+    await expect.poll(() => page.locator('.scene-poster').count()).toBe(0)
     await expect.poll(() => page.evaluate(() => window.__sceneStats?.frames ?? 0)).toBeGreaterThan(0)
     await page.waitForTimeout(500)
     const shot = await pixelsOf(page, CANVAS, 'scene-14-model-failed-placeholder')
@@ -529,6 +606,7 @@ describe('the 3D view', () => {
         }),
     })
     const { page } = phone
+    await page.locator('#stop-title').click()
     await expect
       .poll(() => page.locator('.scene-model-status[data-model="waiting"] p').textContent(), {
         timeout: 30_000,

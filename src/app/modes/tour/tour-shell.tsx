@@ -2,6 +2,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { afterFirstPaint } from '@/lib/after-first-paint'
+import { useUserActivated } from '@/lib/user-activation'
 import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
 import { PositionPanel } from '@/position/position-panel'
@@ -9,8 +10,10 @@ import { PositionSources } from '@/position/position-sources'
 import { UpdatePrompt } from '@/offline/update-prompt'
 import { CreditsDialog } from '@/stop/credits-dialog'
 import { LanguageSwitch } from '@/stop/language-switch'
+import { posterFirst, ScenePoster, useShownStop } from '@/scene/scene-poster'
 import { StopList } from '@/stop/stop-list'
 import { StopView } from './stop-view'
+import { currentStop } from '@/tour/tour-machine'
 import { TourStoreContext, useTour } from '@/tour/tour-context'
 import type { TourStore } from '@/tour/tour-store'
 import { pickText } from '@/route/localised'
@@ -65,11 +68,21 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
   const t = useT()
   const route = useTour((s) => s.route)
   const lang = useTour((s) => s.lang)
-  const hasStop = useTour((s) => s.stopId !== null)
+  const stop = useTour(currentStop)
+  const packUrl = useTour((s) => s.packUrl)
   const [creditsOpen, setCreditsOpen] = useState(false)
+  // A stop opened from a link shows its poster first: three and the model (300 KB, and seconds of a phone's
+  // main thread) wait for the visitor's first touch. The stop a tap opens starts its 3D view at once.
+  const [linkedStopId] = useState(() => stop?.id ?? null)
+  const activated = useUserActivated()
+  const waitsBehindPoster = posterFirst({ sharedScreen, activated, stop, linkedStopId })
   // The 3D canvas is created on the first opened stop and then kept for the whole visit: one WebGL context.
-  const [sceneWanted, setSceneWanted] = useState(hasStop)
-  if (hasStop && !sceneWanted) setSceneWanted(true)
+  const [sceneWanted, setSceneWanted] = useState(false)
+  if (stop && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
+  const shownStop = useShownStop()
+  const [posterDone, setPosterDone] = useState(false)
+  if (!posterDone && shownStop === linkedStopId && shownStop !== null) setPosterDone(true)
+  const showPoster = !posterDone && stop !== undefined && stop.id === linkedStopId
   const title = pickText(route.title, lang, route.defaultLanguage)
 
   return (
@@ -95,15 +108,23 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
       <main className="tour-main">
         <StopView
           scene={
-            sceneWanted ? (
-              <ErrorBoundary
-                fallback={<p className="scene-status error">{t('viewFailed', { what: '3D' })}</p>}
-              >
-                <Suspense fallback={<p className="scene-status">{t('sceneLoading')}</p>}>
-                  <SceneCanvas />
-                </Suspense>
-              </ErrorBoundary>
-            ) : null
+            <>
+              {sceneWanted && (
+                <ErrorBoundary
+                  fallback={<p className="scene-status error">{t('viewFailed', { what: '3D' })}</p>}
+                >
+                  <Suspense fallback={<p className="scene-status">{t('sceneLoading')}</p>}>
+                    <SceneCanvas />
+                  </Suspense>
+                </ErrorBoundary>
+              )}
+              {showPoster && <ScenePoster stop={stop} packUrl={packUrl} />}
+              {!sceneWanted && stop && (
+                <p className="scene-hint" aria-hidden="true">
+                  {t('sceneHint')}
+                </p>
+              )}
+            </>
           }
         />
         <StopList />

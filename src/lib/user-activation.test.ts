@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { act, createElement } from 'react'
+import { createRoot } from 'react-dom/client'
+import { describe, expect, it, vi } from 'vitest'
+
+import { onFirstActivation, useUserActivated } from './user-activation'
+
+// First: the module hears the first touch of the whole file.
+describe('useUserActivated', () => {
+  it('is false until the first touch, then true, also for views mounted later', () => {
+    ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+    const seen: boolean[] = []
+    function Probe() {
+      seen.push(useUserActivated())
+      return null
+    }
+    const root = createRoot(document.body.appendChild(document.createElement('div')))
+    act(() => root.render(createElement(Probe)))
+    expect(seen.at(-1)).toBe(false)
+    act(() => {
+      window.dispatchEvent(new Event('pointerdown'))
+    })
+    expect(seen.at(-1)).toBe(true)
+    const later = createRoot(document.body.appendChild(document.createElement('div')))
+    seen.length = 0
+    act(() => later.render(createElement(Probe)))
+    expect(seen).toEqual([true])
+    root.unmount()
+    later.unmount()
+  })
+})
+
+describe('onFirstActivation', () => {
+  it('calls back once, on the first touch or key press, and then stops listening', () => {
+    const then = vi.fn()
+    onFirstActivation(then)
+    window.dispatchEvent(new Event('scroll'))
+    expect(then).not.toHaveBeenCalled()
+    window.dispatchEvent(new Event('keydown'))
+    window.dispatchEvent(new Event('pointerdown'))
+    expect(then).toHaveBeenCalledTimes(1)
+  })
+
+  it('hears a touch that a handler stops from bubbling', () => {
+    const then = vi.fn()
+    onFirstActivation(then)
+    const button = document.body.appendChild(document.createElement('button'))
+    button.addEventListener('pointerdown', (event) => event.stopPropagation())
+    button.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+    expect(then).toHaveBeenCalledTimes(1)
+    button.remove()
+  })
+
+  it('calls nothing once stopped', () => {
+    const then = vi.fn()
+    onFirstActivation(then)()
+    window.dispatchEvent(new Event('pointerdown'))
+    expect(then).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,43 @@
+import { useSyncExternalStore } from 'react'
+
+/** The events by which a visitor first uses a page: the ones that give it the browser's user activation. */
+const FIRST_USE = ['pointerdown', 'keydown'] as const
+
+/** Calls `then` once, on the visitor's first touch, click or key press; returns what stops listening. */
+export function onFirstActivation(then: () => void): () => void {
+  const stop = () => {
+    for (const name of FIRST_USE) window.removeEventListener(name, fire, true)
+  }
+  const fire = () => {
+    stop()
+    then()
+  }
+  // Capturing, so a handler that stops the event (the map, the 3D controls) cannot hide it.
+  for (const name of FIRST_USE) window.addEventListener(name, fire, true)
+  return stop
+}
+
+// Heard from the moment the app's code runs, so a touch while the route is still loading counts. The events
+// themselves, not `navigator.userActivation`: browser automation (tests, the bench) sets that without a touch.
+let used = false
+const listeners = new Set<() => void>()
+if (typeof window !== 'undefined') {
+  onFirstActivation(() => {
+    used = true
+    for (const listener of listeners) listener()
+  })
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Whether the visitor has touched, clicked or typed on the page yet; turns true once and stays true. */
+export function useUserActivated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => used,
+    () => false,
+  )
+}
