@@ -63,7 +63,9 @@ try {
       timeout: 60_000,
     })
     // The words over the view belong to the page, not to the picture.
-    await page.addStyleTag({ content: '.scene-hint, .scene-status { visibility: hidden !important; }' })
+    await page.addStyleTag({
+      content: '.scene-hint, .scene-status, .scene-poster { visibility: hidden !important; }',
+    })
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
     const png = await page.locator('.scene-host').screenshot({ animations: 'disabled' })
     const path = `posters/${stop.id}.webp`

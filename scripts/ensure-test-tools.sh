@@ -5,8 +5,12 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# `--bench`: `npm run bench` also reads the narration's durations with ffmpeg's ffprobe.
+if [ "${1:-}" = "--bench" ]; then
+  command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: chromium and fonts-noto-cjk present"
+  echo "test tools: present"
   exit 0
 fi
 echo "test tools: installing ${missing[*]} with apt-get"

@@ -51,10 +51,13 @@ function TourApp() {
         return
       }
       const { route } = result
-      preloadPoster(
-        route.stops.find((stop) => stop.id === url.stopId),
-        result.packUrl,
-      )
+      // A kiosk starts its 3D view at once: no poster.
+      if (new URLSearchParams(location.search).get('mode') !== 'kiosk') {
+        preloadPoster(
+          route.stops.find((stop) => stop.id === url.stopId),
+          result.packUrl,
+        )
+      }
       const lang =
         parseLang(url.lang, route.languages) ??
         parseLang(rememberedLanguage(), route.languages) ??

@@ -1,7 +1,10 @@
 import { useSyncExternalStore } from 'react'
 
-/** The events by which a visitor first uses a page: the ones that give it the browser's user activation. */
-const FIRST_USE = ['pointerdown', 'keydown'] as const
+/**
+ * The events that say a visitor has started using the page: a touch or click beginning (a touch that turns into
+ * a scroll counts too), a key, or a bare click such as assistive technology sends.
+ */
+const FIRST_USE = ['pointerdown', 'keydown', 'click'] as const
 
 /** Calls `then` once, on the visitor's first touch, click or key press; returns what stops listening. */
 export function onFirstActivation(then: () => void): () => void {

@@ -81,13 +81,7 @@ const defaultFactory: HowlFactory = async (init) => {
     const loading = Promise.race([
       afterFirstPaint(),
       new Promise((resolve) => setTimeout(resolve, 2000)),
-    ]).then(async () => {
-      const module = await import('howler')
-      // Every track streams through an audio element (html5 Howls): howler's Web Audio context would only cost
-      // its creation, tens of milliseconds of a phone's main thread while the first view settles.
-      module.Howler.usingWebAudio = false
-      return module
-    })
+    ]).then(() => import('howler'))
     // A download that failed (a dropped connection) is tried again by the next load, not remembered.
     loading.catch(() => (howler = undefined))
     howler = loading

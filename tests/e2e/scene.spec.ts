@@ -211,6 +211,42 @@ describe('a stop opened from a link', () => {
     expect(Math.min(...others)).toBeGreaterThan(own * 3)
   })
 
+  it("draws every stop's 3D view like its own poster and no other stop's", async () => {
+    phone = await openPhonePage(browser, `/?stop=${ORDER[0]}`, { reducedMotion: 'reduce' })
+    const { page } = phone
+    const posters = await Promise.all(
+      ROUTE.stops.map(async (stop) => ({
+        id: stop.id,
+        grid: await brightnessGrid(`routes-data/pearl-river-night/${stop.model.poster!}`),
+      })),
+    )
+    const report: string[] = []
+    for (const [i, stopId] of ORDER.entries()) {
+      if (i > 0) await page.getByRole('button', { name: /下一站/ }).click()
+      await waitForScene(page, stopId)
+      await page.waitForSelector(`${SCENE}[data-ready-stop="${stopId}"][data-view="overview"]`)
+      const live = await brightnessGrid(await page.locator('.scene-host').screenshot())
+      const distances = posters.map((p) => ({ id: p.id, distance: gridDistance(live, p.grid) }))
+      const own = distances.find((d) => d.id === stopId)!.distance
+      const nearestOther = Math.min(...distances.filter((d) => d.id !== stopId).map((d) => d.distance))
+      report.push(`${stopId} ${own.toFixed(1)} / ${nearestOther.toFixed(1)}`)
+      // Measured: own 2.1–4.2, nearest other 6.6–23.9.
+      expect({ stopId, stale: own >= 6 }).toEqual({ stopId, stale: false })
+      expect(nearestOther).toBeGreaterThan(own * 1.5)
+    }
+    console.log('poster distance, own / nearest other:', report.join('; '))
+  })
+
+  it('starts the 3D view when a keyboard user first presses a key', async () => {
+    phone = await openPhonePage(browser, '/?stop=shamian')
+    const { page } = phone
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img.scene-poster')?.complete)
+    expect(await page.locator(SCENE).count()).toBe(0)
+    await page.keyboard.press('Tab')
+    await page.waitForSelector(`${SCENE}[data-ready-stop="shamian"]`, { timeout: 60_000 })
+    await expect.poll(() => page.locator('.scene-poster').count()).toBe(0)
+  })
+
   it('has a poster for every stop of the default route, each a 4:3 WebP under 200 KB', async () => {
     for (const stop of ROUTE.stops) {
       const file = `routes-data/pearl-river-night/${stop.model.poster ?? `(no poster for ${stop.id})`}`

@@ -79,10 +79,10 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
   // The 3D canvas is created on the first opened stop and then kept for the whole visit: one WebGL context.
   const [sceneWanted, setSceneWanted] = useState(false)
   if (stop && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
-  const shownStop = useShownStop()
   const [posterDone, setPosterDone] = useState(false)
+  const shownStop = useShownStop(!posterDone)
   if (!posterDone && shownStop === linkedStopId && shownStop !== null) setPosterDone(true)
-  const showPoster = !posterDone && stop !== undefined && stop.id === linkedStopId
+  const showPoster = !sharedScreen && !posterDone && stop !== undefined && stop.id === linkedStopId
   const title = pickText(route.title, lang, route.defaultLanguage)
 
   return (
