@@ -4,7 +4,6 @@ import { useT } from '@/i18n/use-t'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
-import { nightStyle } from './night-style'
 import { StillMap } from './still-map'
 import { mapCamera } from './still-map-geometry'
 import { coveredTop, useCoveredTop } from './use-covered-top'
@@ -31,7 +30,8 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   const needed = useTour((s) => s.narration.status === 'playing' || s.position.source !== null)
   const [wanted, setWanted] = useState(live || needed)
   if ((live || needed) && !wanted) setWanted(true)
-  const createStyle = useCallback(() => {
+  const createStyle = useCallback(async () => {
+    const { nightStyle } = await import('./night-layers')
     const { route, packUrl, lang } = store.getState()
     return nightStyle(route, packUrl, lang, route.map.attribution)
   }, [store])

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { createTestRoute } from '../../tests/helpers/create-test-route'
 
-import { nightStyle, routeFeatures } from './night-style'
+import { nightStyle } from './night-layers'
+import { routeFeatures } from './night-style'
 
 describe('nightStyle', () => {
   const route = createTestRoute({ stops: 2 })

@@ -38,7 +38,7 @@ function yieldToMain(): Promise<void> {
  */
 export function useMapLibre(
   container: RefObject<HTMLDivElement | null>,
-  createStyle: () => StyleSpecification,
+  createStyle: () => StyleSpecification | Promise<StyleSpecification>,
   view: () =>
     { center: readonly [number, number]; zoom: number } | { bounds: [[number, number], [number, number]] },
   wanted: boolean,
@@ -98,9 +98,10 @@ export function useMapLibre(
           setFailedSources((known) => (known.includes(source) ? known : [...known, source]))
         }
       })
+      const style = await createStyle()
       await yieldToMain()
       if (cancelled) return
-      created.setStyle(createStyle())
+      created.setStyle(style)
       step('layers')
       created.once('idle', () => {
         if (cancelled) return

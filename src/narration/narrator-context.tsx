@@ -9,7 +9,6 @@ import type { Cue } from './captions/parse-vtt'
 import { chooseNarration, speechCues, type NarrationPlan } from './choose-narration'
 import { useMediaSession } from './media-session'
 import { Narrator, SPEEDS, type HowlInit, type LoadProgress } from './narrator'
-import { SpeechHowl } from './speech-howl'
 import { mapStoryTime, placeToGoOnFrom, type LoadedNarration } from './story-time'
 
 const NarratorContext = createContext<{
@@ -163,7 +162,9 @@ export function NarratorProvider({ children }: { children: ReactNode }) {
         : placeInNewLanguage(from.time, from.cues, cues)
     if (current.kind === 'speech') {
       const spoken = speechCues(current.text)
-      const create = (init: HowlInit) => new SpeechHowl(init, spoken, current.voiceLang)
+      // Only routes without a recording in some language need speech synthesis: its code comes on first use.
+      const create = async (init: HowlInit) =>
+        new (await import('./speech-howl')).SpeechHowl(init, spoken, current.voiceLang)
       void narrator.loadCustom(key, create, startAt)
     } else {
       void narrator.load(

@@ -219,7 +219,7 @@ export class Narrator {
   /** Replaces the current track with a stand-in made by `create` (e.g. speech synthesis), driven the same way. */
   async loadCustom(
     key: string,
-    create: (init: HowlInit) => HowlLike,
+    create: (init: HowlInit) => HowlLike | Promise<HowlLike>,
     startAt?: Promise<number>,
   ): Promise<void> {
     return this.loadWith(

@@ -1,6 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl'
 
-import { BASEMAP_LAYERS, basemapSources, LAND_LAYER, labelsLayer, NIGHT } from '@/map/night-style'
+import { BASEMAP_LAYERS, basemapSources, LAND_LAYER, labelsLayer } from '@/map/night-layers'
+import { NIGHT } from '@/map/night-style'
 import type { LngLat } from '@/route/geo'
 import { assetPathProblem } from '@/route/schema'
 

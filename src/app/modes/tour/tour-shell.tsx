@@ -8,7 +8,6 @@ import { NarratorProvider } from '@/narration/narrator-context'
 import { PositionPanel } from '@/position/position-panel'
 import { PositionSources } from '@/position/position-sources'
 import { UpdatePrompt } from '@/offline/update-prompt'
-import { CreditsDialog } from '@/stop/credits-dialog'
 import { LanguageSwitch } from '@/stop/language-switch'
 import { posterFirst, ScenePoster, useShownStop } from '@/scene/scene-poster'
 import { StopList } from '@/stop/stop-list'
@@ -29,6 +28,8 @@ const SceneCanvas = lazy(() =>
     .then(() => import('@/scene/scene-canvas'))
     .then((m) => ({ default: m.SceneCanvas })),
 )
+// Opened by a tap on "Credits" only.
+const CreditsDialog = lazy(() => import('@/stop/credits-dialog').then((m) => ({ default: m.CreditsDialog })))
 // The offline download sits below the stop list: it need not be in the first chunk.
 const OfflineDownload = lazy(() =>
   import('@/offline/offline-download').then((m) => ({ default: m.OfflineDownload })),
@@ -133,7 +134,11 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
         </Suspense>
       </main>
       <UpdatePrompt />
-      {creditsOpen && <CreditsDialog onClose={() => setCreditsOpen(false)} />}
+      {creditsOpen && (
+        <Suspense fallback={null}>
+          <CreditsDialog onClose={() => setCreditsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   )
 }
