@@ -64,9 +64,11 @@ export function useMapLibre(
       if (wantedAtOnce) await afterFirstPaint()
       if (cancelled) return
       step('code')
-      const [maplibregl] = await Promise.all([
+      // The style (which may come in a chunk of its own) arrives alongside MapLibre, not after it.
+      const [maplibregl, , style] = await Promise.all([
         import('maplibre-gl'),
         import('maplibre-gl/dist/maplibre-gl.css'),
+        createStyle(),
       ])
       if (cancelled) return
       library = maplibregl
@@ -98,7 +100,6 @@ export function useMapLibre(
           setFailedSources((known) => (known.includes(source) ? known : [...known, source]))
         }
       })
-      const style = await createStyle()
       await yieldToMain()
       if (cancelled) return
       created.setStyle(style)
