@@ -22,13 +22,18 @@ const StudioShell = lazy(() =>
 
 const ROUTES_URL = new URL(`${import.meta.env.BASE_URL}routes-data/`, location.href).href
 
+/** `?mode=`: a museum kiosk, the curators' studio, or (null) the tourist's tour. */
+function pageMode(): string | null {
+  return new URLSearchParams(location.search).get('mode')
+}
+
 function browserLanguage(): Lang {
   return negotiateLanguage(navigator.languages, ['zh-Hans', 'en', 'yue'], 'en')
 }
 
 /** Loads the route named in the URL (or the default), then shows the tour; a broken route shows its problems. */
 export function App() {
-  if (new URLSearchParams(location.search).get('mode') === 'studio') {
+  if (pageMode() === 'studio') {
     return (
       <Suspense fallback={null}>
         <StudioShell />
@@ -52,7 +57,7 @@ function TourApp() {
       }
       const { route } = result
       // A kiosk starts its 3D view at once: no poster.
-      if (new URLSearchParams(location.search).get('mode') !== 'kiosk') {
+      if (pageMode() !== 'kiosk') {
         preloadPoster(
           route.stops.find((stop) => stop.id === url.stopId),
           result.packUrl,
@@ -82,7 +87,7 @@ function TourApp() {
   if (!loaded.result.ok || !loaded.store) {
     return <RouteProblems result={loaded.result} />
   }
-  if (new URLSearchParams(location.search).get('mode') === 'kiosk') {
+  if (pageMode() === 'kiosk') {
     return (
       <Suspense fallback={null}>
         <KioskShell route={loaded.result.route} packUrl={loaded.result.packUrl} />

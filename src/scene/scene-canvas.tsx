@@ -71,13 +71,14 @@ export function SceneCanvas() {
 
   // Drawn with this stop's model, and not one drawn on an earlier visit to the stop while this one loads.
   const ready = !lost && load?.status === 'ready' && readyStop !== null && readyStop === stop?.id
-  // The stand-in for a model that failed or was stopped: the stop's poster makes way for it and its message.
-  const standIn =
+  // Shown: the stop's model drawn, or the stand-in (and its message) for a model that failed or was stopped.
+  const shown =
     stop !== undefined &&
-    (failedStop === stop.id || load?.status === 'failed' || load?.status === 'cancelled')
+    (ready || failedStop === stop.id || load?.status === 'failed' || load?.status === 'cancelled')
+  const setShownStop = useSceneStore((s) => s.setShownStop)
   useEffect(() => {
-    if (standIn) window.dispatchEvent(new CustomEvent('scene-stand-in', { detail: { stopId: stop.id } }))
-  }, [standIn, stop])
+    if (shown) setShownStop(stop.id)
+  }, [shown, stop, setShownStop])
   return (
     <>
       <Canvas

@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react'
-
 import { assetUrl } from '@/route/asset-url'
 import type { Stop } from '@/route/schema'
 
@@ -30,26 +28,6 @@ export function preloadPoster(stop: Pick<Stop, 'model'> | undefined, packUrl: st
   link.href = assetUrl(packUrl, stop.model.poster)
   link.fetchPriority = 'high'
   document.head.append(link)
-}
-
-/**
- * The id of the last stop the 3D view has shown, or null before any: its model drawn (`scene-ready`), or the
- * stand-in for a model that failed or was stopped (`scene-stand-in`). Heard only while `listening`: once the
- * poster is gone, a stop drawn need not render the whole tour again.
- */
-export function useShownStop(listening: boolean): string | null {
-  const [shown, setShown] = useState<string | null>(null)
-  useEffect(() => {
-    if (!listening) return
-    const onShown = (event: Event) => setShown((event as CustomEvent<{ stopId: string }>).detail.stopId)
-    addEventListener('scene-ready', onShown)
-    addEventListener('scene-stand-in', onShown)
-    return () => {
-      removeEventListener('scene-ready', onShown)
-      removeEventListener('scene-stand-in', onShown)
-    }
-  }, [listening])
-  return shown
 }
 
 /**

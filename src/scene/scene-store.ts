@@ -11,6 +11,12 @@ export interface SceneSelection {
 }
 
 interface SceneStore extends SceneSelection {
+  /**
+   * The last stop the canvas has shown: its model drawn, or the stand-in for a model that failed or was stopped.
+   * A linked stop's poster (main chunk) gives way to the canvas then.
+   */
+  shownStopId: string | null
+  setShownStop: (stopId: string) => void
   chooseView: (stopId: string, viewId: string | null) => void
   chooseHotspot: (stopId: string, hotspotId: string | null) => void
   setLightShow: (on: boolean) => void
@@ -25,6 +31,8 @@ export const useSceneStore = create<SceneStore>()((set, get) => ({
   viewId: null,
   hotspotId: null,
   lightShow: false,
+  shownStopId: null,
+  setShownStop: (shownStopId) => set({ shownStopId }),
   chooseView: (stopId, viewId) =>
     set({ stopId, viewId, hotspotId: get().stopId === stopId ? get().hotspotId : null }),
   chooseHotspot: (stopId, hotspotId) =>

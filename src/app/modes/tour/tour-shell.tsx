@@ -9,7 +9,8 @@ import { PositionPanel } from '@/position/position-panel'
 import { PositionSources } from '@/position/position-sources'
 import { UpdatePrompt } from '@/offline/update-prompt'
 import { LanguageSwitch } from '@/stop/language-switch'
-import { posterFirst, ScenePoster, useShownStop } from '@/scene/scene-poster'
+import { posterFirst, ScenePoster } from '@/scene/scene-poster'
+import { useSceneStore } from '@/scene/scene-store'
 import { StopList } from '@/stop/stop-list'
 import { StopView } from './stop-view'
 import { currentStop } from '@/tour/tour-machine'
@@ -80,9 +81,10 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
   // The 3D canvas is created on the first opened stop and then kept for the whole visit: one WebGL context.
   const [sceneWanted, setSceneWanted] = useState(false)
   if (stop && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
+  // The poster gives way once the canvas has shown the linked stop, for good.
+  const linkedShown = useSceneStore((s) => s.shownStopId !== null && s.shownStopId === linkedStopId)
   const [posterDone, setPosterDone] = useState(false)
-  const shownStop = useShownStop(!posterDone)
-  if (!posterDone && shownStop === linkedStopId && shownStop !== null) setPosterDone(true)
+  if (linkedShown && !posterDone) setPosterDone(true)
   const showPoster = !sharedScreen && !posterDone && stop !== undefined && stop.id === linkedStopId
   const title = pickText(route.title, lang, route.defaultLanguage)
 
