@@ -3,11 +3,11 @@ import { act, createElement } from 'react'
 import { createRoot } from 'react-dom/client'
 import { describe, expect, it, vi } from 'vitest'
 
-import { onFirstActivation, useUserActivated } from './user-activation'
+import { firstActivation, onFirstActivation, useUserActivated } from './user-activation'
 
 // First: the module hears the first touch of the whole file.
-describe('useUserActivated', () => {
-  it('is false until the first touch, then true, also for views mounted later', () => {
+describe('useUserActivated and firstActivation', () => {
+  it('is false until the first touch, then true, also for views mounted later', async () => {
     ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
     const seen: boolean[] = []
     function Probe() {
@@ -17,10 +17,17 @@ describe('useUserActivated', () => {
     const root = createRoot(document.body.appendChild(document.createElement('div')))
     act(() => root.render(createElement(Probe)))
     expect(seen.at(-1)).toBe(false)
+    let settled = false
+    const touched = firstActivation().then(() => (settled = true))
+    await Promise.resolve()
+    expect(settled).toBe(false)
     act(() => {
       window.dispatchEvent(new Event('pointerdown'))
     })
     expect(seen.at(-1)).toBe(true)
+    await touched
+    // Asked for after the touch, it has already happened.
+    await firstActivation()
     const later = createRoot(document.body.appendChild(document.createElement('div')))
     seen.length = 0
     act(() => later.render(createElement(Probe)))

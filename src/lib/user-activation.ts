@@ -31,6 +31,18 @@ if (typeof window !== 'undefined') {
   })
 }
 
+/** Settles on the visitor's first touch, click or key press (at once if it has happened). */
+export function firstActivation(): Promise<void> {
+  if (used) return Promise.resolve()
+  return new Promise((resolve) => {
+    const heard = () => {
+      listeners.delete(heard)
+      resolve()
+    }
+    listeners.add(heard)
+  })
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)

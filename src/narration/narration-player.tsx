@@ -258,7 +258,10 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
           onCancel={() => narrator.cancel()}
         />
       )}
-      {narration.status === 'blocked' && <p className="player-message notice">{t('tapToListen')}</p>}
+      {/* Refused by the browser, or asked for (the position, auto-advance) before the page has had a touch. */}
+      {(narration.status === 'blocked' || (narration.status === 'idle' && narration.autoplay)) && (
+        <p className="player-message notice">{t('tapToListen')}</p>
+      )}
       {cancelled && (
         <p className="player-message" data-load="cancelled">
           {t('narrationStopped')} {tryAgain}

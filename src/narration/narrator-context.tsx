@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
+import { firstActivation } from '@/lib/user-activation'
 import { assetUrl } from '@/route/asset-url'
 import { currentStop } from '@/tour/tour-machine'
 import { useTour, useTourStore } from '@/tour/tour-context'
@@ -94,10 +95,18 @@ function placeInNewLanguage(time: number, from: () => Promise<Cue[]>, to: () => 
  * track to the tour store; drives the lock screen; unloads everything on unmount. A change of language goes on
  * from the same place in the story. Taps that start playback, now or later, call `narrator.unlock()`.
  */
-export function NarratorProvider({ children }: { children: ReactNode }) {
+export function NarratorProvider({
+  children,
+  sharedScreen = false,
+}: {
+  children: ReactNode
+  /** A kiosk or studio preview: its browser may play without a touch, and a track loads at once. */
+  sharedScreen?: boolean
+}) {
   const store = useTourStore()
   const [narrator] = useState(() => {
-    const created = new Narrator()
+    // On a phone no track is made before the visitor's first touch (see Narrator's `firstTouch`).
+    const created = new Narrator(undefined, sharedScreen ? {} : { firstTouch: firstActivation() })
     const speed = Number(remembered(SPEED_KEY))
     if ((SPEEDS as readonly number[]).includes(speed)) created.setRate(speed)
     return created

@@ -2,8 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { FakeHowl, fakeHowlFactory } from '../../tests/helpers/fake-howl'
 
-import { DEFAULT_BACKOFF } from '@/lib/backoff'
-
 import { failureOf, Narrator, type HowlInit, type LoadProgress, type NarratorUpdate } from './narrator'
 import type { Html5AudioPool, UnlockableAudio } from './unlock-audio'
 
@@ -69,7 +67,7 @@ describe('Narrator', () => {
   it('retries a failed load after 1, 2 and 4 s, then says why it failed', async () => {
     vi.useFakeTimers()
     const factory = fakeHowlFactory()
-    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const narrator = new Narrator(factory, { jitter: () => 0 })
     const updates: NarratorUpdate[] = []
     const progress: (LoadProgress | null)[] = []
     narrator.subscribe((u) => updates.push(u))
@@ -98,7 +96,7 @@ describe('Narrator', () => {
   it('tries the next encoding of a recording after a failure', async () => {
     vi.useFakeTimers()
     const factory = fakeHowlFactory()
-    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const narrator = new Narrator(factory, { jitter: () => 0 })
     await narrator.load(['a.webm', 'a.mp3'])
     factory.created[0]!.init.onloaderror(1, 3)
     await vi.advanceTimersByTimeAsync(1000)
@@ -110,7 +108,7 @@ describe('Narrator', () => {
   it('plays a track once a retry loads it, from where it had got to when it failed', async () => {
     vi.useFakeTimers()
     const factory = fakeHowlFactory()
-    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const narrator = new Narrator(factory, { jitter: () => 0 })
     await narrator.load(['a.webm'])
     factory.created[0]!.init.onload()
     narrator.play()
@@ -126,7 +124,7 @@ describe('Narrator', () => {
   it('stops a slow load when cancelled, and loads it again from the start on retry', async () => {
     vi.useFakeTimers()
     const factory = fakeHowlFactory()
-    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const narrator = new Narrator(factory, { jitter: () => 0 })
     const updates: NarratorUpdate[] = []
     const progress: (LoadProgress | null)[] = []
     narrator.subscribe((u) => updates.push(u))
@@ -165,7 +163,7 @@ describe('Narrator', () => {
   it('retries a preloaded track that failed in the background once it is opened', async () => {
     vi.useFakeTimers()
     const factory = fakeHowlFactory()
-    const narrator = new Narrator(factory, DEFAULT_BACKOFF, () => 0)
+    const narrator = new Narrator(factory, { jitter: () => 0 })
     const updates: NarratorUpdate[] = []
     narrator.subscribe((u) => updates.push(u))
     await narrator.load(['a.webm'])
@@ -281,6 +279,33 @@ describe('Narrator', () => {
     expect(inner.created[0]?.isPlaying).toBe(true)
   })
 
+  it('makes no Howl before the first touch, shows the track as idle, and plays it once touched', async () => {
+    let touch: () => void = () => {}
+    const firstTouch = new Promise<void>((resolve) => (touch = resolve))
+    const factory = fakeHowlFactory()
+    const narrator = new Narrator(factory, { firstTouch })
+    const updates: NarratorUpdate[] = []
+    const progress: (LoadProgress | null)[] = []
+    narrator.subscribe((u) => updates.push(u))
+    narrator.subscribeLoad((p) => progress.push(p))
+    const first = narrator.load(['a.webm'])
+    const loading = narrator.load(['b.webm'])
+    await Promise.resolve()
+    expect(factory.created).toHaveLength(0)
+    expect(narrator.liveHowls).toBe(0)
+    expect(updates.at(-1)?.status).toBe('idle')
+    // No "slow download" clock runs while nothing downloads.
+    expect(progress.filter((p) => p?.phase === 'loading')).toEqual([])
+    narrator.play()
+    touch()
+    await Promise.all([first, loading])
+    // The track replaced before the touch is never made; the one asked for plays.
+    expect(factory.created.map((h) => h.init.src)).toEqual([['b.webm']])
+    expect(factory.created[0]?.isPlaying).toBe(true)
+    expect(updates.map((u) => u.status)).toContain('loading')
+    expect(progress.filter((p) => p?.phase === 'loading')).toHaveLength(1)
+  })
+
   it('reports a refused autoplay as blocked, not as an error', async () => {
     const factory = fakeHowlFactory()
     const narrator = new Narrator(factory)
@@ -357,20 +382,22 @@ describe('Narrator', () => {
     }
     let arrive: () => void = () => {}
     const arrived = new Promise<void>((resolve) => (arrive = resolve))
-    const narrator = new Narrator(fakeHowlFactory(), DEFAULT_BACKOFF, Math.random, {
-      createAudio: () => {
-        const audio = {
-          loads: 0,
-          load() {
-            this.loads++
-          },
-        }
-        made.push(audio)
-        return audio
-      },
-      pool: async () => {
-        await arrived
-        return pool
+    const narrator = new Narrator(fakeHowlFactory(), {
+      unlocking: {
+        createAudio: () => {
+          const audio = {
+            loads: 0,
+            load() {
+              this.loads++
+            },
+          }
+          made.push(audio)
+          return audio
+        },
+        pool: async () => {
+          await arrived
+          return pool
+        },
       },
     })
     narrator.unlock()

@@ -106,6 +106,21 @@ const howlerUnlocking: AudioUnlocking<HTMLAudioElement> = {
 /** Elements one tap unlocks: the playing track's, the next stop's preloading, and spares. */
 const UNLOCKED_ELEMENTS = 4
 
+/** What a Narrator may be given besides its Howl factory: the defaults are a visit's; tests pass their own. */
+export interface NarratorOptions {
+  /** The waits between attempts at a failed recording. */
+  backoff?: BackoffPolicy
+  /** Spreads the waits (0–1), so that phones that lost the same signal do not all retry at once. */
+  jitter?: () => number
+  unlocking?: AudioUnlocking
+  /**
+   * Settles on the visitor's first touch, click or key: no Howl is made before it. Nothing can be heard before
+   * one on a phone, and the first Howl makes howler's AudioContext, a main-thread task of about 50 ms (200 ms on
+   * a slow phone) that a page opened from a link would pay before anyone listens. Absent: Howls are made at once.
+   */
+  firstTouch?: Promise<void>
+}
+
 /** One track: a Howl (or a stand-in such as speech synthesis) and what is known about it. */
 interface Entry {
   key: string
@@ -148,13 +163,25 @@ export class Narrator {
   private unlocked = false
   /** Settles once the elements a tap unlocked are in the pool: Howls are made after it, so they take them. */
   private unlockedPool: Promise<void> = Promise.resolve()
+  /** Whether Howls may be made yet (see NarratorOptions.firstTouch). */
+  private touched: boolean
+
+  private readonly backoff: BackoffPolicy
+  private readonly jitter: () => number
+  private readonly unlocking: AudioUnlocking
+  private readonly firstTouch: Promise<void> | undefined
 
   constructor(
     private readonly createHowl: HowlFactory = defaultFactory,
-    private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
-    private readonly jitter: () => number = Math.random,
-    private readonly unlocking: AudioUnlocking = howlerUnlocking,
-  ) {}
+    options: NarratorOptions = {},
+  ) {
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF
+    this.jitter = options.jitter ?? Math.random
+    this.unlocking = options.unlocking ?? howlerUnlocking
+    this.firstTouch = options.firstTouch
+    this.touched = options.firstTouch === undefined
+    void options.firstTouch?.then(() => (this.touched = true))
+  }
 
   /** Number of Howls this narrator holds (0, 1, or 2 while the next track preloads): tests watch it. */
   get liveHowls(): number {
@@ -333,6 +360,14 @@ export class Narrator {
     this.dropPreloaded()
     this.current = next
     if (startAt) this.startWhenKnown(next, startAt)
+    if (!this.touched) {
+      // Ready to be played: a tap on play is the touch that lets the track load, and it plays once it has.
+      this.emit({ status: 'idle' })
+      await this.firstTouch
+      if (this.current !== next) return
+      this.emit({ status: 'loading' })
+      next.startedAt = Date.now()
+    }
     if (next.retries) this.reportLoading(next)
     await this.spawn(next)
   }

@@ -114,14 +114,21 @@ export async function pixelsOf(
 }
 
 /**
- * Waits until the 3D view reports that it drew the given stop's model. A stop opened from a link shows its
- * poster until the visitor first touches the page: where the poster stands alone, this taps the stop's title, as
- * a visitor's first touch would.
+ * A visitor's first touch on a stop opened from a link: a tap on the stop's title, which does nothing else. The
+ * 3D view (behind its poster) and the narration's track wait for it.
+ */
+export async function touchStop(page: Page): Promise<void> {
+  await page.locator('#stop-title').click({ timeout: 60_000 })
+}
+
+/**
+ * Waits until the 3D view reports that it drew the given stop's model. Where the poster of a stop opened from a
+ * link stands alone, this touches the page first, as a visitor would.
  */
 export async function waitForScene(page: Page, stopId: string): Promise<void> {
   await page.waitForSelector('#stop-title', { timeout: 60_000 })
   if ((await page.locator('.scene-poster').count()) && !(await page.locator('.scene-canvas').count())) {
-    await page.locator('#stop-title').click()
+    await touchStop(page)
   }
   await page.waitForSelector(`[data-ready-stop="${stopId}"]`, { timeout: 60_000 })
 }

@@ -204,7 +204,9 @@ describe('hostile input and failing networks', () => {
         prepare: (ctx) => ctx.route(/\/audio\/[^/]+\.(webm|mp3)$/, answer),
       })
       const { page } = phone
-      // Three retries after up to 1, 2 and 4 s come first.
+      // The visitor taps play (nothing of the track loads before a touch); three retries after up to 1, 2 and 4 s
+      // come first.
+      await page.click('.play-button')
       await page.waitForSelector('.player[data-status="error"]', { timeout: 30_000 })
       expect(await page.locator('.player .player-message.error').innerText()).toMatch(
         /^The narration could not be played: the recording (could not be loaded, or this device cannot play it|is damaged)\. The full text is below\. Try again$/,
@@ -233,9 +235,8 @@ describe('hostile input and failing networks', () => {
         ),
     })
     const { page } = phone
-    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
     await page.click('.play-button')
-    await page.waitForSelector('.player[data-status="playing"]')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
     expect(phone.requests.some((url) => url.endsWith(`/audio/${STOP}.en.mp3`))).toBe(true)
     await closeVisit(phone)
   })
@@ -250,6 +251,7 @@ describe('hostile input and failing networks', () => {
     const { page } = phone
     const notice = page.locator('.player-loading[data-load="slow"]')
     const seconds = async () => Number(/(\d+) s/.exec(await notice.innerText())?.[1])
+    await page.click('.play-button')
     await notice.waitFor({ timeout: 15_000 })
     expect(await notice.innerText()).toMatch(/^Loading the narration… \d+ s Stop loading$/)
     const first = await seconds()
@@ -295,7 +297,9 @@ describe('hostile input and failing networks', () => {
       },
     })
     const { page } = phone
-    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    // The visitor's tap on play starts the download, and the track plays once it comes.
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
     const notices = await page.evaluate(() => (window as { __notices?: string[] }).__notices)
     expect(notices).toContain('The narration did not load. Trying again (attempt 2 of 4)… 1 s Stop loading')
     expect(notices).toContainEqual(
@@ -306,8 +310,6 @@ describe('hostile input and failing networks', () => {
     // Waits of 1 s then 2 s, each shortened by up to half so that phones do not all come back at once.
     expect(asked[1]! - asked[0]!).toBeGreaterThanOrEqual(450)
     expect(asked[2]! - asked[1]!).toBeGreaterThanOrEqual(950)
-    await page.click('.play-button')
-    await page.waitForSelector('.player[data-status="playing"]')
     await closeVisit(phone)
   })
 
@@ -323,9 +325,8 @@ describe('hostile input and failing networks', () => {
     expect(await page.locator('.player .captions-failed').innerText()).toBe(
       'The captions could not be loaded. The narration still plays; the full text is below.',
     )
-    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
     await page.click('.play-button')
-    await page.waitForSelector('.player[data-status="playing"]')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
     await expect
       .poll(() => page.locator('.player-seek').inputValue().then(Number), { timeout: 15_000 })
       .toBeGreaterThan(0.5)

@@ -158,7 +158,7 @@ describe('narration in Cantonese, with the full player', () => {
 
     // The choice is remembered on the next visit.
     await page.goto(new URL('/?stop=haixinsha', phone!.baseUrl).href)
-    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.waitForSelector('.player[data-status="idle"]', { timeout: 30_000 })
     expect(await page.getByRole('checkbox', { name: '自動去下一站' }).isChecked()).toBe(true)
   })
 
@@ -233,9 +233,8 @@ describe('narration in Cantonese, with the full player', () => {
     expect(await page.locator('.player .notice').innerText()).toBe(
       '暫時未有粤语錄音，而家播緊中文錄音；粤语全文喺下面。',
     )
-    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
     await page.click('.play-button')
-    await page.waitForSelector('.player[data-status="playing"]')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
     expect(phone.requests.some((url) => url.endsWith('/audio/shamian.zh-Hans.webm'))).toBe(true)
     const zhCues = parseVtt(readFileSync('routes-data/pearl-river-night/audio/shamian.zh-Hans.vtt', 'utf8'))
     // The caption as read: between two cues the caption line is empty for a moment.

@@ -15,6 +15,7 @@ import {
   openPhonePage,
   pixelsOf,
   saveScreenshot,
+  touchStop,
   waitForMap,
   type PhonePage,
 } from './browser'
@@ -254,6 +255,12 @@ describe('?simulate', () => {
     await expect
       .poll(() => panel.getAttribute('data-started'), { timeout: 30_000 })
       .toMatch(/^haizhu-bridge@/)
+    // Nobody has touched the page yet: the story waits for a touch, and says so.
+    expect(await playerStatus(page)).toBe('idle')
+    expect(await page.locator('.player .notice').innerText()).toBe(
+      '请轻点 ▶ 收听：浏览器要等你点一下才能播放声音。',
+    )
+    await touchStop(page)
     await expect.poll(() => playerStatus(page), { timeout: 30_000 }).toBe('playing')
 
     // Planned: early enough to end abeam of the bridge, but not before the boat enters its trigger.

@@ -14,6 +14,7 @@ import {
   openPhonePage,
   pixelsOf,
   saveScreenshot,
+  touchStop,
   waitForScene,
   type PhonePage,
 } from './browser'
@@ -209,6 +210,32 @@ describe('a stop opened from a link', () => {
     const others = distances.filter((d) => d.id !== stopId).map((d) => d.distance)
     expect(own).toBeLessThan(8)
     expect(Math.min(...others)).toBeGreaterThan(own * 3)
+  })
+
+  it('keeps the poster under a message when the 3D view cannot start, and the stop still works', async () => {
+    const stopId = 'customs-house'
+    // The 3D view's code never arrives (a signal lost at the wrong moment, a blocked download).
+    phone = await openPhonePage(browser, `/?stop=${stopId}&lang=en`, {
+      prepare: (ctx) => ctx.route(/\/assets\/scene-canvas-[^/]+\.js$/, (r) => r.abort()),
+    })
+    const { page } = phone
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img.scene-poster')?.complete)
+    await touchStop(page)
+    const failed = page.locator('.scene-host > .scene-status.error')
+    await failed.waitFor({ timeout: 30_000 })
+    expect(await failed.innerText()).toBe('This part of the page failed (3D). The rest still works.')
+    // The picture of the landmark stays: the best view left, with the message over it.
+    expect(await page.locator('img.scene-poster').isVisible()).toBe(true)
+    const host = await pixelsOf(page, '.scene-host', 'scene-02-linked-stop-3d-failed')
+    expect(host.count(coloured)).toBeGreaterThan(2000)
+    // The story and its narration go on.
+    expect((await page.locator('.story').innerText()).length).toBeGreaterThan(200)
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
+    // The aborted chunk is the one expected failure of this visit.
+    expect(phone.failedRequests.every((r) => /scene-canvas/.test(r))).toBe(true)
+    phone.failedRequests = []
+    phone.consoleErrors = []
   })
 
   it("draws every stop's 3D view like its own poster and no other stop's", async () => {

@@ -235,12 +235,21 @@ describe('the Pearl River night tour on a phone', () => {
     expect(stopOverlap(still.png, live.png)).toBeGreaterThan(0.7)
   })
 
-  it('plays the narration with captions that follow the audio', async () => {
+  it('plays the narration with captions that follow the audio, loading nothing of it before the first touch', async () => {
     phone = await openPhonePage(browser, '/?stop=canton-tower')
     const { page } = phone
-    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    // A linked stop offers its story to play, but makes no audio engine and fetches no track before a touch.
+    await page.waitForSelector('.player[data-status="idle"] .play-button:not([disabled])', {
+      timeout: 30_000,
+    })
+    await page.waitForTimeout(2000)
+    const audio = () => phone!.requests.filter((url) => /\/audio\/.*\.(webm|mp3)$|\/howler-/.test(url))
+    expect(audio()).toEqual([])
+    expect(await page.locator('.player').getAttribute('data-status')).toBe('idle')
+    // The tap on play is that touch: the track loads, then plays.
     await page.click('.play-button')
-    await page.waitForSelector('.player[data-status="playing"]')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
+    expect(audio().some((url) => /\/audio\/canton-tower\.[\w-]+\.webm$/.test(url))).toBe(true)
     const seek = page.locator('.player-seek')
     await expect.poll(async () => Number(await seek.inputValue()), { timeout: 15_000 }).toBeGreaterThan(1)
     const caption = () =>

@@ -22,9 +22,12 @@ export function StopView({ scene }: { scene: ReactNode }) {
   const defaultLang = useTour((s) => s.route.defaultLanguage)
   const dispatch = useTour((s) => s.dispatch)
   const heading = useRef<HTMLHeadingElement>(null)
+  const mounting = useRef(true)
   const index = stop ? stops.indexOf(stop) : -1
 
   useEffect(() => {
+    const opened = !mounting.current
+    mounting.current = false
     // A new stop moves keyboard and screen-reader focus to its title, as a page change would.
     if (
       stop &&
@@ -33,7 +36,10 @@ export function StopView({ scene }: { scene: ReactNode }) {
     ) {
       heading.current.focus({ preventScroll: true })
     }
-    if (stop) heading.current?.closest('section')?.scrollIntoView({ block: 'start' })
+    // A stop opened from further down the panel (the list) brings its view back into sight. A stop the page opens
+    // with (a link) is already at the top of the fresh panel: asking would only force the page's first layout
+    // into this task (80-120 ms on a slow phone).
+    if (stop && opened) heading.current?.closest('section')?.scrollIntoView({ block: 'start' })
   }, [stop])
 
   const story = stop ? pickText(stop.story, lang, defaultLang) : null

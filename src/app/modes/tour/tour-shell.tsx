@@ -53,7 +53,7 @@ export function TourShell({
   useUrlSync(store, { sharedScreen })
   return (
     <TourStoreContext.Provider value={store}>
-      <NarratorProvider>
+      <NarratorProvider sharedScreen={sharedScreen}>
         <PositionSources simulateFromUrl={!sharedScreen} />
         <TourLayout sharedScreen={sharedScreen} />
         {children}
