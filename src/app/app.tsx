@@ -2,7 +2,8 @@ import { lazy, startTransition, Suspense, useEffect, useState } from 'react'
 
 import { negotiateLanguage, parseLang } from '@/i18n/negotiate'
 import { translate } from '@/i18n/messages'
-import { loadRoute, type LoadedRoute } from '@/route/load-route'
+import type { LoadedRoute } from '@/route/load-route'
+import { loadRouteOffThread } from '@/route/load-route-off-thread'
 import { formatProblem } from '@/route/problem'
 import type { Lang } from '@/route/schema'
 import { preloadPoster } from '@/scene/scene-poster'
@@ -49,7 +50,7 @@ function TourApp() {
   useEffect(() => {
     let cancelled = false
     const url = readUrlState(location.search)
-    void loadRoute(ROUTES_URL, url.routeId).then((result) => {
+    void loadRouteOffThread(ROUTES_URL, url.routeId).then((result) => {
       if (cancelled) return
       if (!result.ok) {
         setLoaded({ result })

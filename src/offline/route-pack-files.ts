@@ -1,4 +1,5 @@
-import { assetPathProblem, type Lang, type Route } from '@/route/schema'
+import { assetPathProblem } from '@/route/asset-path'
+import type { Lang, Route } from '@/route/schema'
 
 /** One file of a route pack, as the offline download fetches and stores it. */
 export interface PackFile {

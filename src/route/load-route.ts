@@ -1,6 +1,7 @@
 import type { Problem } from './problem'
 import { IdSchema, RouteIndexSchema, type Route, type RouteIndex } from './schema'
 import { validateRouteText } from './validate'
+import { fetchLimitedText } from '@/lib/fetch-limited-text'
 
 /** A route ready to tour, or the reason it is not. */
 export type LoadedRoute =
@@ -58,45 +59,6 @@ export function resolveRouteSource(index: RouteIndex, param: string | null, rout
   return { ok: false, message: `${reason} "${wanted.slice(0, 80)}"; this app offers: ${available}` }
 }
 
-/** Fetches text with a time-out and a size limit, so a slow or huge answer cannot hang or exhaust the page. */
-export async function fetchLimitedText(url: string, maxBytes: number, timeoutMs: number): Promise<string> {
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeoutMs)
-  try {
-    const response = await fetch(url, { signal: controller.signal })
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText || 'error'} for ${url}`)
-    const declared = Number(response.headers.get('content-length') ?? 0)
-    if (declared > maxBytes)
-      throw new Error(`the file is ${declared} bytes, more than the ${maxBytes} allowed`)
-    const reader = response.body?.getReader()
-    if (!reader) return await response.text()
-    const chunks: Uint8Array[] = []
-    let received = 0
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      received += value.byteLength
-      if (received > maxBytes) {
-        await reader.cancel()
-        throw new Error(`the file is more than the ${maxBytes} bytes allowed`)
-      }
-      chunks.push(value)
-    }
-    const bytes = new Uint8Array(received)
-    let at = 0
-    for (const chunk of chunks) {
-      bytes.set(chunk, at)
-      at += chunk.byteLength
-    }
-    return new TextDecoder().decode(bytes)
-  } catch (error) {
-    if (controller.signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s from ${url}`)
-    throw error
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 /**
  * The only way a route enters the app: fetch the index, resolve `?route=`, fetch that route.json within
  * limits and validate it. Never throws: every failure comes back as a message naming the file.
@@ -124,7 +86,7 @@ export async function loadRoute(routesUrl: string, routeParam: string | null): P
   } catch (error) {
     return { ok: false, file: source.file, problems: [], message: String(error) }
   }
-  const { route, problems } = validateRouteText(text)
+  const { route, problems } = validateRouteText(text, { errorsOnly: true })
   return route
     ? { ok: true, route, packUrl: source.packUrl, index, problems }
     : { ok: false, file: source.file, problems }

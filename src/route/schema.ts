@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
 import en from 'zod/v4/locales/en.js'
 
+import { assetPathProblem } from './asset-path'
+
 /**
  * The route model: the single source of the TypeScript types, the runtime validator, the JSON Schema that
  * curators' editors use (routes-data/route.schema.json) and the CLI validator.
@@ -52,17 +54,6 @@ export const CoordinateSchema = z.tuple([
   z.number().check(z.gte(-90, 'latitude must be ≥ -90'), z.lte(90, 'latitude must be ≤ 90')),
 ])
 export type Coordinate = z.infer<typeof CoordinateSchema>
-
-/** Why a path is refused, or null when it is a plain relative path inside the route pack. */
-export function assetPathProblem(path: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//'))
-    return 'must be a path inside the route folder, not a URL'
-  if (path.startsWith('/') || path.startsWith('\\'))
-    return 'must be relative to the route folder (no leading "/")'
-  if (path.split(/[\\/]/).includes('..')) return 'must stay inside the route folder (no "..")'
-  if (path.trim() === '') return 'is empty'
-  return null
-}
 
 /** A file in the route pack, relative to the folder of route.json. */
 export const AssetPathSchema = z.string().check(

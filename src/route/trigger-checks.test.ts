@@ -73,6 +73,16 @@ describe('triggerProblems', () => {
     expect(triggerProblems(route, () => 60)).toEqual([])
   })
 
+  it('reaches the validator’s findings, except when only errors are asked for (the app loading a route)', () => {
+    const route = routeWithStops([{ along: 2000, off: 511, trigger: { type: 'radius', radius: 300 } }])
+    const text = JSON.stringify(route)
+    const all = validateRouteText(text)
+    expect(all.problems.map((p) => p.message).join('\n')).toContain('never comes within 300 m')
+    const errorsOnly = validateRouteText(text, { errorsOnly: true })
+    expect(errorsOnly.route?.stops).toHaveLength(1)
+    expect(errorsOnly.problems.filter((p) => p.message.includes('never comes within'))).toEqual([])
+  })
+
   it('finds the default route’s triggers all reachable and none overlapping', () => {
     const { route } = validateRouteText(readFileSync('routes-data/pearl-river-night/route.json', 'utf8'))
     expect(triggerProblems(route!)).toEqual([])

@@ -28,7 +28,7 @@ export function narrationSecondsFrom(route: Route, media: NarrationMedia): Narra
  */
 export const positionProblems: DomainCheck = (route, ctx) => {
   const media = ctx.narrationMedia
-  if (!media) return triggerProblems(route)
+  if (!media) return ctx.errorsOnly ? [] : triggerProblems(route)
   return [...triggerProblems(route, narrationSecondsFrom(route, media)), ...captionProblems(route, media)]
 }
 

@@ -17,6 +17,12 @@ export interface ValidationContext {
   assetExists?: (path: string) => boolean
   /** Reads the narration's captions and audio lengths; omitted, narration timing and captions are not checked. */
   narrationMedia?: NarrationMedia
+  /**
+   * Only what stops a route from loading (the app opening it): checks that can only warn are skipped. The
+   * triggers' checks against the course are a quarter of a phone's validation time, and only curators read
+   * warnings (the studio and `npm run validate`).
+   */
+  errorsOnly?: boolean
 }
 
 /** The outcome of validating a route file: the typed route when there is no error, and every problem. */

@@ -146,6 +146,10 @@ describe('the Pearl River night tour on a phone', () => {
     await page.waitForLoadState('load')
     await page.waitForTimeout(1500)
     expect(heldUrls).toEqual([])
+    // The route was downloaded and validated in a worker: the main thread's copy of the schema was never asked for.
+    const paths = phone.requests.map((url) => new URL(url).pathname)
+    expect(paths.filter((p) => /^\/assets\/load-route-worker-[^/]+\.js$/.test(p))).toHaveLength(1)
+    expect(paths.filter((p) => /^\/assets\/load-route-(?!worker)[^/]+\.js$/.test(p))).toEqual([])
     expect(await page.locator('.map-panel').getAttribute('data-state')).toBe('idle')
     await saveScreenshot(page, 'tour-00-list-before-map')
     await page.locator('.still-map').dispatchEvent('pointerdown')

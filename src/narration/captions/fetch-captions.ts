@@ -1,4 +1,4 @@
-import { fetchLimitedText } from '@/route/load-route'
+import { fetchLimitedText } from '@/lib/fetch-limited-text'
 
 import { parseVtt, type Cue } from './parse-vtt'
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 
 import { LANGUAGE_LABELS } from '@/i18n/messages'
 import { assetUrl } from '@/route/asset-url'
-import { assetPathProblem } from '@/route/schema'
+import { assetPathProblem } from '@/route/asset-path'
 
 import type { JsonPath } from './json-edit'
 import { countGaps, languageMatrix } from './language-matrix'

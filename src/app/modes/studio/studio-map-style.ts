@@ -3,7 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl'
 import { BASEMAP_LAYERS, basemapSources, LAND_LAYER, labelsLayer } from '@/map/night-layers'
 import { NIGHT } from '@/map/night-style'
 import type { LngLat } from '@/route/geo'
-import { assetPathProblem } from '@/route/schema'
+import { assetPathProblem } from '@/route/asset-path'
 
 import { circleRing, courseStretch } from './map-geometry'
 import type { DraftStop, RouteDraft } from './route-draft'

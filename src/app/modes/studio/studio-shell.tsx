@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 
 import { routeJsonSchema } from '@/route/json-schema'
 import { lineIndex, offsetOfPath } from '@/route/json-positions'
-import { fetchLimitedText, MAX_ROUTE_BYTES, resolveRouteSource, ROUTE_TIMEOUT_MS } from '@/route/load-route'
+import { fetchLimitedText } from '@/lib/fetch-limited-text'
+import { MAX_ROUTE_BYTES, resolveRouteSource, ROUTE_TIMEOUT_MS } from '@/route/load-route'
 import { formatProblem } from '@/route/problem'
 import { RouteIndexSchema, SCHEMA_VERSION, type RouteIndex } from '@/route/schema'
 import { validateRouteText } from '@/route/validate'

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import type { LoadedRoute } from './load-route'
+import { loadRouteOffThread } from './load-route-off-thread'
+
+/** A stand-in for the browser's Worker: records what it is sent, and answers or fails as the test says. */
+class FakeWorker {
+  static made: FakeWorker[] = []
+  static answer: ((worker: FakeWorker) => void) | undefined
+  onmessage: ((event: { data: LoadedRoute }) => void) | null = null
+  onerror: ((event: { preventDefault: () => void }) => void) | null = null
+  sent: unknown[] = []
+  terminated = false
+  constructor(readonly url: URL) {
+    FakeWorker.made.push(this)
+  }
+  postMessage(message: unknown) {
+    this.sent.push(message)
+    queueMicrotask(() => FakeWorker.answer?.(this))
+  }
+  terminate() {
+    this.terminated = true
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  FakeWorker.made = []
+})
+
+describe('loadRouteOffThread', () => {
+  it('asks a worker for the route and hands back its answer, then ends the worker', async () => {
+    const answer: LoadedRoute = {
+      ok: false,
+      file: 'routes-data/index.json',
+      problems: [],
+      message: 'from the worker',
+    }
+    FakeWorker.answer = (worker) => worker.onmessage?.({ data: answer })
+    vi.stubGlobal('Worker', FakeWorker)
+    const result = await loadRouteOffThread('https://app.example/routes-data/', 'pearl-river-night')
+    expect(result).toEqual(answer)
+    const [worker] = FakeWorker.made
+    expect(worker?.url.pathname).toMatch(/load-route-worker/)
+    expect(worker?.sent).toEqual([
+      { routesUrl: 'https://app.example/routes-data/', routeParam: 'pearl-river-night' },
+    ])
+    expect(worker?.terminated).toBe(true)
+  })
+
+  it('loads the route on the main thread when the worker cannot start', async () => {
+    FakeWorker.answer = (worker) => worker.onerror?.({ preventDefault: () => {} })
+    vi.stubGlobal('Worker', FakeWorker)
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('offline'))),
+    )
+    const result = await loadRouteOffThread('https://app.example/routes-data/', null)
+    // The main thread's own attempt: the index could not be fetched, and says so, naming the file.
+    expect(result).toMatchObject({ ok: false, file: 'routes-data/index.json', message: 'TypeError: offline' })
+    expect(FakeWorker.made[0]?.terminated).toBe(true)
+    expect(fetch).toHaveBeenCalled()
+  })
+})
