@@ -3,10 +3,10 @@ import { act, createElement } from 'react'
 import { createRoot } from 'react-dom/client'
 import { describe, expect, it, vi } from 'vitest'
 
-import { firstActivation, onFirstActivation, useUserActivated } from './user-activation'
+import { afterFirstGesture, onFirstActivation, useUserActivated } from './user-activation'
 
 // First: the module hears the first touch of the whole file.
-describe('useUserActivated and firstActivation', () => {
+describe('useUserActivated and afterFirstGesture', () => {
   it('is false until the first touch, then true, also for views mounted later', async () => {
     ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
     const seen: boolean[] = []
@@ -18,16 +18,24 @@ describe('useUserActivated and firstActivation', () => {
     act(() => root.render(createElement(Probe)))
     expect(seen.at(-1)).toBe(false)
     let settled = false
-    const touched = firstActivation().then(() => (settled = true))
+    const touched = afterFirstGesture().then(() => (settled = true))
     await Promise.resolve()
     expect(settled).toBe(false)
     act(() => {
       window.dispatchEvent(new Event('pointerdown'))
     })
     expect(seen.at(-1)).toBe(true)
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    // The gesture's end, then a task later: what its own handlers did comes first.
+    const handled: string[] = []
+    window.addEventListener('click', () => handled.push('click handler'), { once: true })
+    window.dispatchEvent(new Event('click'))
     await touched
-    // Asked for after the touch, it has already happened.
-    await firstActivation()
+    handled.push('settled')
+    expect(handled).toEqual(['click handler', 'settled'])
+    // Asked for after the gesture, it settles at once.
+    await afterFirstGesture()
     const later = createRoot(document.body.appendChild(document.createElement('div')))
     seen.length = 0
     act(() => later.render(createElement(Probe)))

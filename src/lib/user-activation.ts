@@ -31,15 +31,22 @@ if (typeof window !== 'undefined') {
   })
 }
 
-/** Settles on the visitor's first touch, click or key press (at once if it has happened). */
-export function firstActivation(): Promise<void> {
+/** The events that end a touch, click or key press: its own handlers (a tap on play) have run by then. */
+const GESTURE_END = ['click', 'pointerup', 'pointercancel', 'keyup'] as const
+
+/**
+ * Settles just after the visitor's first touch, click or key press has been handled, so that what that gesture
+ * did (a tap on play unlocking audio) comes first; at once if the page has been used already.
+ */
+export function afterFirstGesture(): Promise<void> {
   if (used) return Promise.resolve()
   return new Promise((resolve) => {
-    const heard = () => {
-      listeners.delete(heard)
-      resolve()
+    const ended = () => {
+      for (const name of GESTURE_END) window.removeEventListener(name, ended, true)
+      // A task later: the gesture's own handlers, the page's included, run after this capturing listener.
+      setTimeout(resolve, 0)
     }
-    listeners.add(heard)
+    for (const name of GESTURE_END) window.addEventListener(name, ended, true)
   })
 }
 

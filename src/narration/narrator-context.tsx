@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
-import { firstActivation } from '@/lib/user-activation'
+import { afterFirstGesture } from '@/lib/user-activation'
 import { assetUrl } from '@/route/asset-url'
 import { currentStop } from '@/tour/tour-machine'
 import { useTour, useTourStore } from '@/tour/tour-context'
@@ -106,7 +106,7 @@ export function NarratorProvider({
   const store = useTourStore()
   const [narrator] = useState(() => {
     // On a phone no track is made before the visitor's first touch (see Narrator's `firstTouch`).
-    const created = new Narrator(undefined, sharedScreen ? {} : { firstTouch: firstActivation() })
+    const created = new Narrator(undefined, sharedScreen ? {} : { firstTouch: afterFirstGesture() })
     const speed = Number(remembered(SPEED_KEY))
     if ((SPEEDS as readonly number[]).includes(speed)) created.setRate(speed)
     return created

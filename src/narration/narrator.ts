@@ -114,9 +114,12 @@ export interface NarratorOptions {
   jitter?: () => number
   unlocking?: AudioUnlocking
   /**
-   * Settles on the visitor's first touch, click or key: no Howl is made before it. Nothing can be heard before
-   * one on a phone, and the first Howl makes howler's AudioContext, a main-thread task of about 50 ms (200 ms on
-   * a slow phone) that a page opened from a link would pay before anyone listens. Absent: Howls are made at once.
+   * Settles once the visitor's first touch, click or key has been handled: no Howl is made before it. Nothing can
+   * be heard before one on a phone, and the first Howl makes howler's AudioContext, a main-thread task of about
+   * 50 ms (200 ms on a slow phone) that a page opened from a link would pay before anyone listens. After the
+   * gesture's handlers, not at its start: when it is the tap on play, its `unlock()` comes first and the track's
+   * Howl takes one of the elements that tap unlocked (iOS plays it then without another tap). Absent: Howls are
+   * made at once.
    */
   firstTouch?: Promise<void>
 }

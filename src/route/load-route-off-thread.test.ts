@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { LoadedRoute } from './load-route'
@@ -29,7 +30,15 @@ afterEach(() => {
 })
 
 describe('loadRouteOffThread', () => {
-  it('asks a worker for the route and hands back its answer, then ends the worker', async () => {
+  it('asks a worker for the route, with the preloaded files, and hands back its answer, then ends it', async () => {
+    const preload = document.head.appendChild(document.createElement('link'))
+    preload.setAttribute('rel', 'preload')
+    preload.setAttribute('as', 'fetch')
+    preload.setAttribute('href', 'https://app.example/routes-data/index.json')
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => Promise.resolve(new Response(`text of ${url}`))),
+    )
     const answer: LoadedRoute = {
       ok: false,
       file: 'routes-data/index.json',
@@ -43,9 +52,17 @@ describe('loadRouteOffThread', () => {
     const [worker] = FakeWorker.made
     expect(worker?.url.pathname).toMatch(/load-route-worker/)
     expect(worker?.sent).toEqual([
-      { routesUrl: 'https://app.example/routes-data/', routeParam: 'pearl-river-night' },
+      {
+        routesUrl: 'https://app.example/routes-data/',
+        routeParam: 'pearl-river-night',
+        // Read where the preload is, so the worker does not ask the network again.
+        read: {
+          'https://app.example/routes-data/index.json': 'text of https://app.example/routes-data/index.json',
+        },
+      },
     ])
     expect(worker?.terminated).toBe(true)
+    preload.remove()
   })
 
   it('loads the route on the main thread when the worker cannot start', async () => {

@@ -1,7 +1,7 @@
 import type { Problem } from './problem'
 import { IdSchema, RouteIndexSchema, type Route, type RouteIndex } from './schema'
 import { validateRouteText } from './validate'
-import { fetchLimitedText } from '@/lib/fetch-limited-text'
+import { fetchRouteFile } from './route-file'
 
 /** A route ready to tour, or the reason it is not. */
 export type LoadedRoute =
@@ -11,11 +11,6 @@ export type LoadedRoute =
 /** Where a route comes from: a pack listed in the index, or an allowed remote pack. */
 export type RouteSource =
   { ok: true; file: string; routeUrl: string; packUrl: string } | { ok: false; message: string }
-
-/** Route files larger than this are not downloaded (the default route is about 60 KB). */
-export const MAX_ROUTE_BYTES = 5_000_000
-/** A route that has not arrived by then is given up with a message, rather than a spinner forever. */
-export const ROUTE_TIMEOUT_MS = 20_000
 
 /**
  * Decides which route file `?route=` asks for: an id listed in the index, or (only when the index allows it)
@@ -61,17 +56,18 @@ export function resolveRouteSource(index: RouteIndex, param: string | null, rout
 
 /**
  * The only way a route enters the app: fetch the index, resolve `?route=`, fetch that route.json within
- * limits and validate it. Never throws: every failure comes back as a message naming the file.
+ * limits and validate it. Never throws: every failure comes back as a message naming the file. `readText`
+ * reads a file (by default `fetchRouteFile`; a worker is handed the files the page has already read).
  */
-export async function loadRoute(routesUrl: string, routeParam: string | null): Promise<LoadedRoute> {
+export async function loadRoute(
+  routesUrl: string,
+  routeParam: string | null,
+  readText: (url: string) => Promise<string> = fetchRouteFile,
+): Promise<LoadedRoute> {
   const indexFile = 'routes-data/index.json'
   let index: RouteIndex
   try {
-    const text = await fetchLimitedText(
-      new URL('index.json', routesUrl).href,
-      MAX_ROUTE_BYTES,
-      ROUTE_TIMEOUT_MS,
-    )
+    const text = await readText(new URL('index.json', routesUrl).href)
     const parsed = RouteIndexSchema.safeParse(JSON.parse(text))
     if (!parsed.success) return { ok: false, file: indexFile, problems: [], message: parsed.error.message }
     index = parsed.data
@@ -82,7 +78,7 @@ export async function loadRoute(routesUrl: string, routeParam: string | null): P
   if (!source.ok) return { ok: false, file: '?route=', problems: [], message: source.message }
   let text: string
   try {
-    text = await fetchLimitedText(source.routeUrl, MAX_ROUTE_BYTES, ROUTE_TIMEOUT_MS)
+    text = await readText(source.routeUrl)
   } catch (error) {
     return { ok: false, file: source.file, problems: [], message: String(error) }
   }

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 
 import { routeJsonSchema } from '@/route/json-schema'
 import { lineIndex, offsetOfPath } from '@/route/json-positions'
-import { fetchLimitedText } from '@/lib/fetch-limited-text'
-import { MAX_ROUTE_BYTES, resolveRouteSource, ROUTE_TIMEOUT_MS } from '@/route/load-route'
+import { resolveRouteSource } from '@/route/load-route'
+import { fetchRouteFile } from '@/route/route-file'
 import { formatProblem } from '@/route/problem'
 import { RouteIndexSchema, SCHEMA_VERSION, type RouteIndex } from '@/route/schema'
 import { validateRouteText } from '@/route/validate'
@@ -78,7 +78,7 @@ export function StudioShell() {
       const resolved = resolveRouteSource(routeIndex, id, ROUTES_URL)
       if (!resolved.ok) return setNotice(resolved.message)
       try {
-        open(await fetchLimitedText(resolved.routeUrl, MAX_ROUTE_BYTES, ROUTE_TIMEOUT_MS), resolved.file)
+        open(await fetchRouteFile(resolved.routeUrl), resolved.file)
         setPackUrl(resolved.packUrl)
       } catch (error) {
         setNotice(String(error))
@@ -91,7 +91,7 @@ export function StudioShell() {
     let cancelled = false
     void (async () => {
       const [indexText, draft] = await Promise.all([
-        fetchLimitedText(new URL('index.json', ROUTES_URL).href, MAX_ROUTE_BYTES, ROUTE_TIMEOUT_MS),
+        fetchRouteFile(new URL('index.json', ROUTES_URL).href),
         loadDraft(),
       ])
       if (cancelled) return
