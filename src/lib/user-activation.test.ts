@@ -45,6 +45,38 @@ describe('useUserActivated and afterFirstGesture', () => {
   })
 })
 
+describe('afterFirstGesture, for a finger', () => {
+  it('waits past a pointerup for the tap’s later click, and settles without one after a while', async () => {
+    vi.useFakeTimers()
+    try {
+      // A page not yet used: a fresh copy of the module (the tests above have touched this one).
+      const fresh = async () => {
+        vi.resetModules()
+        return import('./user-activation')
+      }
+      let settled = 0
+      const { afterFirstGesture: onTap, TAP_CLICK_WAIT_MS } = await fresh()
+      void onTap().then(() => settled++)
+      window.dispatchEvent(new Event('pointerdown'))
+      window.dispatchEvent(new Event('pointerup'))
+      await vi.advanceTimersByTimeAsync(TAP_CLICK_WAIT_MS - 100)
+      expect(settled).toBe(0)
+      window.dispatchEvent(new Event('click'))
+      await vi.advanceTimersByTimeAsync(1)
+      expect(settled).toBe(1)
+      // A tap on text that sends no click.
+      const { afterFirstGesture: onTouch } = await fresh()
+      void onTouch().then(() => settled++)
+      window.dispatchEvent(new Event('pointerdown'))
+      window.dispatchEvent(new Event('pointerup'))
+      await vi.advanceTimersByTimeAsync(TAP_CLICK_WAIT_MS + 1)
+      expect(settled).toBe(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('onFirstActivation', () => {
   it('calls back once, on the first touch or key press, and then stops listening', () => {
     const then = vi.fn()

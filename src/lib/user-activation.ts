@@ -31,8 +31,13 @@ if (typeof window !== 'undefined') {
   })
 }
 
-/** The events that end a touch, click or key press: its own handlers (a tap on play) have run by then. */
-const GESTURE_END = ['click', 'pointerup', 'pointercancel', 'keyup'] as const
+/** The events that end a click, a key press or a touch that became a scroll: their own handlers have run. */
+const GESTURE_END = ['click', 'keyup', 'pointercancel'] as const
+/**
+ * A finger's tap sends its click as a later task than its pointerup; a tap on text that is not clickable sends
+ * none (iOS). After a pointerup the gesture is taken as ended when no click has come within this time.
+ */
+export const TAP_CLICK_WAIT_MS = 500
 
 /**
  * Settles just after the visitor's first touch, click or key press has been handled, so that what that gesture
@@ -41,12 +46,20 @@ const GESTURE_END = ['click', 'pointerup', 'pointercancel', 'keyup'] as const
 export function afterFirstGesture(): Promise<void> {
   if (used) return Promise.resolve()
   return new Promise((resolve) => {
+    let clickDue: ReturnType<typeof setTimeout> | undefined
     const ended = () => {
+      clearTimeout(clickDue)
       for (const name of GESTURE_END) window.removeEventListener(name, ended, true)
+      window.removeEventListener('pointerup', lifted, true)
       // A task later: the gesture's own handlers, the page's included, run after this capturing listener.
       setTimeout(resolve, 0)
     }
+    const lifted = () => {
+      clearTimeout(clickDue)
+      clickDue = setTimeout(ended, TAP_CLICK_WAIT_MS)
+    }
     for (const name of GESTURE_END) window.addEventListener(name, ended, true)
+    window.addEventListener('pointerup', lifted, true)
   })
 }
 

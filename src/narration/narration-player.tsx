@@ -259,7 +259,8 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
         />
       )}
       {/* Refused by the browser, or asked for (the position, auto-advance) before the page has had a touch. */}
-      {(narration.status === 'blocked' || (narration.status === 'idle' && narration.autoplay)) && (
+      {(narration.status === 'blocked' ||
+        (narration.status === 'idle' && narration.autoplay && !cancelled)) && (
         <p className="player-message notice">{t('tapToListen')}</p>
       )}
       {cancelled && (

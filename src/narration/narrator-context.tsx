@@ -97,11 +97,11 @@ function placeInNewLanguage(time: number, from: () => Promise<Cue[]>, to: () => 
  */
 export function NarratorProvider({
   children,
-  sharedScreen = false,
+  sharedScreen,
 }: {
   children: ReactNode
   /** A kiosk or studio preview: its browser may play without a touch, and a track loads at once. */
-  sharedScreen?: boolean
+  sharedScreen: boolean
 }) {
   const store = useTourStore()
   const [narrator] = useState(() => {

@@ -395,6 +395,8 @@ export class Narrator {
   private async spawn(entry: Entry): Promise<void> {
     const attempt = ++entry.attempts
     entry.failedEarly = undefined
+    // Every Howl, a preloading or retried one too, waits for the first touch, then for what that touch unlocked.
+    if (!this.touched) await this.firstTouch
     await this.unlockedPool
     const howl = await entry.make(entry)
     if (entry.attempts !== attempt || (this.current !== entry && this.preloaded !== entry)) {

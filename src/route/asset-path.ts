@@ -1,4 +1,4 @@
-// Apart from the schema (and zod): the offline download and the studio check paths without loading either.
+// Apart from the schema: the offline download checks paths without loading zod.
 
 /** Why a path is refused, or null when it is a plain relative path inside the route pack. */
 export function assetPathProblem(path: string): string | null {

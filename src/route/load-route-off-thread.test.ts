@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { LoadedRoute } from './load-route'
-import { loadRouteOffThread } from './load-route-off-thread'
+import { loadRouteOffThread, WORKER_ANSWER_MS } from './load-route-off-thread'
 
 /** A stand-in for the browser's Worker: records what it is sent, and answers or fails as the test says. */
 class FakeWorker {
@@ -57,12 +57,55 @@ describe('loadRouteOffThread', () => {
         routeParam: 'pearl-river-night',
         // Read where the preload is, so the worker does not ask the network again.
         read: {
-          'https://app.example/routes-data/index.json': 'text of https://app.example/routes-data/index.json',
+          'https://app.example/routes-data/index.json': {
+            text: 'text of https://app.example/routes-data/index.json',
+          },
         },
       },
     ])
     expect(worker?.terminated).toBe(true)
     preload.remove()
+  })
+
+  it('hands over a preloaded file that failed, so the worker does not wait for it again', async () => {
+    const preload = document.head.appendChild(document.createElement('link'))
+    preload.setAttribute('rel', 'preload')
+    preload.setAttribute('as', 'fetch')
+    preload.setAttribute('href', 'https://app.example/routes-data/index.json')
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('gone', { status: 404, statusText: 'Not Found' }))),
+    )
+    FakeWorker.answer = (worker) => worker.onmessage?.({ data: { ok: false, file: 'x', problems: [] } })
+    vi.stubGlobal('Worker', FakeWorker)
+    await loadRouteOffThread('https://app.example/routes-data/', null)
+    expect(FakeWorker.made[0]?.sent).toEqual([
+      expect.objectContaining({
+        read: {
+          'https://app.example/routes-data/index.json': {
+            error: '404 Not Found for https://app.example/routes-data/index.json',
+          },
+        },
+      }),
+    ])
+    preload.remove()
+  })
+
+  it('gives up with a message when the worker never answers (its code never arrived)', async () => {
+    vi.useFakeTimers()
+    try {
+      FakeWorker.answer = undefined
+      vi.stubGlobal('Worker', FakeWorker)
+      const loading = loadRouteOffThread('https://app.example/routes-data/', null)
+      await vi.advanceTimersByTimeAsync(WORKER_ANSWER_MS + 1)
+      expect(await loading).toMatchObject({
+        ok: false,
+        message: `no answer within ${WORKER_ANSWER_MS / 1000} s while loading the route`,
+      })
+      expect(FakeWorker.made[0]?.terminated).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('loads the route on the main thread when the worker cannot start', async () => {

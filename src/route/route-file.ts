@@ -3,7 +3,7 @@ import { fetchLimitedText } from '@/lib/fetch-limited-text'
 // Apart from load-route (and so from zod): the page reads its preloaded route files with it too.
 
 /** Route files larger than this are not downloaded (the default route is about 60 KB). */
-export const MAX_ROUTE_BYTES = 5_000_000
+const MAX_ROUTE_BYTES = 5_000_000
 /** A route that has not arrived by then is given up with a message, rather than a spinner forever. */
 export const ROUTE_TIMEOUT_MS = 20_000
 

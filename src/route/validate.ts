@@ -18,9 +18,9 @@ export interface ValidationContext {
   /** Reads the narration's captions and audio lengths; omitted, narration timing and captions are not checked. */
   narrationMedia?: NarrationMedia
   /**
-   * Only what stops a route from loading (the app opening it): checks that can only warn are skipped. The
-   * triggers' checks against the course are a quarter of a phone's validation time, and only curators read
-   * warnings (the studio and `npm run validate`).
+   * The app opening a route: the triggers' checks against the course, which can only warn, are skipped (a
+   * quarter of the validation's time; only curators read warnings, in the studio and `npm run validate`).
+   * Cheap warnings of other checks are still returned.
    */
   errorsOnly?: boolean
 }

@@ -111,3 +111,33 @@ describe('the tap that starts a simulated cruise unlocks audio for the tour', ()
     },
   )
 })
+
+describe('the first tap of a finger on play, on a stop opened from a link', () => {
+  it(
+    'plays its story at once, even when howler arrives after the tap window',
+    { timeout: 120_000 },
+    async () => {
+      let howlerServedAt = 0
+      phone = await openPhonePage(browser, '/?stop=customs-house', {
+        // No track is made before the first touch; howler arriving late makes the Howl outside the tap's window.
+        prepare: (context) =>
+          context.route('**/assets/howler-*.js', async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, ACTIVATION_WINDOW_MS + 1500))
+            howlerServedAt = Date.now()
+            await route.continue()
+          }),
+      })
+      const { page } = phone
+      await page.waitForSelector('.player[data-status="idle"] .play-button:not([disabled])', {
+        timeout: 30_000,
+      })
+      // A finger: its click comes as a task after its pointerup. The track's Howl must be made after the click
+      // has unlocked audio elements, or it takes a locked one and the tap is refused.
+      await page.tap('.play-button')
+      const tapped = Date.now()
+      await page.waitForTimeout(ACTIVATION_WINDOW_MS + 1500 + 4000) // nothing touches the page
+      expect(howlerServedAt - tapped).toBeGreaterThan(ACTIVATION_WINDOW_MS - 500)
+      await expectPlaying(page)
+    },
+  )
+})

@@ -158,8 +158,9 @@ describe('narration in Cantonese, with the full player', () => {
 
     // The choice is remembered on the next visit.
     await page.goto(new URL('/?stop=haixinsha', phone!.baseUrl).href)
-    await page.waitForSelector('.player[data-status="idle"]', { timeout: 30_000 })
-    expect(await page.getByRole('checkbox', { name: '自動去下一站' }).isChecked()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: '自動去下一站' }).isChecked(), { timeout: 30_000 })
+      .toBe(true)
   })
 
   it('applies the timed cues of the track at the right times, after seeking back and forth', async () => {
