@@ -24,6 +24,15 @@ class FakeWorker {
   }
 }
 
+/** A `<link rel="preload" as="fetch">` such as index.html has for the route files. */
+function addPreload(href: string): HTMLLinkElement {
+  const link = document.head.appendChild(document.createElement('link'))
+  link.setAttribute('rel', 'preload')
+  link.setAttribute('as', 'fetch')
+  link.setAttribute('href', href)
+  return link
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
   FakeWorker.made = []
@@ -31,10 +40,7 @@ afterEach(() => {
 
 describe('loadRouteOffThread', () => {
   it('asks a worker for the route, with the preloaded files, and hands back its answer, then ends it', async () => {
-    const preload = document.head.appendChild(document.createElement('link'))
-    preload.setAttribute('rel', 'preload')
-    preload.setAttribute('as', 'fetch')
-    preload.setAttribute('href', 'https://app.example/routes-data/index.json')
+    const preload = addPreload('https://app.example/routes-data/index.json')
     vi.stubGlobal(
       'fetch',
       vi.fn((url: string) => Promise.resolve(new Response(`text of ${url}`))),
@@ -68,10 +74,7 @@ describe('loadRouteOffThread', () => {
   })
 
   it('hands over a preloaded file that failed, so the worker does not wait for it again', async () => {
-    const preload = document.head.appendChild(document.createElement('link'))
-    preload.setAttribute('rel', 'preload')
-    preload.setAttribute('as', 'fetch')
-    preload.setAttribute('href', 'https://app.example/routes-data/index.json')
+    const preload = addPreload('https://app.example/routes-data/index.json')
     vi.stubGlobal(
       'fetch',
       vi.fn(() => Promise.resolve(new Response('gone', { status: 404, statusText: 'Not Found' }))),

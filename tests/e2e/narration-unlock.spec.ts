@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { courseGeometry, pointAlong } from '@/route/course'
@@ -39,6 +39,21 @@ function requestedAt(page: Page, suffix: string): Promise<number> {
   return page
     .waitForRequest((request) => request.url().endsWith(suffix), { timeout: 60_000 })
     .then(() => Date.now())
+}
+
+/** Serves howler's chunk only after the activation window (and a margin), and tells when it did. */
+function holdHowlerBack(): { prepare: (context: BrowserContext) => Promise<void>; servedAt: number } {
+  const held = {
+    servedAt: 0,
+    prepare: async (context: BrowserContext) => {
+      await context.route('**/assets/howler-*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, ACTIVATION_WINDOW_MS + 1500))
+        held.servedAt = Date.now()
+        await route.continue()
+      })
+    },
+  }
+  return held
 }
 
 /** The story plays by itself, and its time moves on: sound, not just a status. */
@@ -90,21 +105,14 @@ describe('the tap that starts a simulated cruise unlocks audio for the tour', ()
     'plays the first story even when howler arrives after the tap window',
     { timeout: 120_000 },
     async () => {
-      let howlerServedAt = 0
-      phone = await openPhonePage(browser, '/', {
-        // howler's chunk is held back: the story's audio element is then made outside the tap's activation window.
-        prepare: (context) =>
-          context.route('**/assets/howler-*.js', async (route) => {
-            await new Promise((resolve) => setTimeout(resolve, ACTIVATION_WINDOW_MS + 1500))
-            howlerServedAt = Date.now()
-            await route.continue()
-          }),
-      })
+      // howler's chunk is held back: the story's audio element is then made outside the tap's activation window.
+      const howler = holdHowlerBack()
+      phone = await openPhonePage(browser, '/', { prepare: howler.prepare })
       const { page } = phone
       await page.getByRole('button', { name: '模拟航程' }).click()
       const tapped = Date.now()
       await page.waitForTimeout(ACTIVATION_WINDOW_MS + 1500 + 4000) // nothing touches the page
-      expect(howlerServedAt - tapped).toBeGreaterThan(ACTIVATION_WINDOW_MS)
+      expect(howler.servedAt - tapped).toBeGreaterThan(ACTIVATION_WINDOW_MS)
       expect(await stopParam(page)).toBe(ROUTE.stops[0]!.id)
       await saveScreenshot(page, 'narration-unlock-02-simulated')
       await expectPlaying(page)
@@ -117,16 +125,9 @@ describe('the first tap of a finger on play, on a stop opened from a link', () =
     'plays its story at once, even when howler arrives after the tap window',
     { timeout: 120_000 },
     async () => {
-      let howlerServedAt = 0
-      phone = await openPhonePage(browser, '/?stop=customs-house', {
-        // No track is made before the first touch; howler arriving late makes the Howl outside the tap's window.
-        prepare: (context) =>
-          context.route('**/assets/howler-*.js', async (route) => {
-            await new Promise((resolve) => setTimeout(resolve, ACTIVATION_WINDOW_MS + 1500))
-            howlerServedAt = Date.now()
-            await route.continue()
-          }),
-      })
+      // No track is made before the first touch; howler arriving late makes the Howl outside the tap's window.
+      const howler = holdHowlerBack()
+      phone = await openPhonePage(browser, '/?stop=customs-house', { prepare: howler.prepare })
       const { page } = phone
       await page.waitForSelector('.player[data-status="idle"] .play-button:not([disabled])', {
         timeout: 30_000,
@@ -136,7 +137,7 @@ describe('the first tap of a finger on play, on a stop opened from a link', () =
       await page.tap('.play-button')
       const tapped = Date.now()
       await page.waitForTimeout(ACTIVATION_WINDOW_MS + 1500 + 4000) // nothing touches the page
-      expect(howlerServedAt - tapped).toBeGreaterThan(ACTIVATION_WINDOW_MS - 500)
+      expect(howler.servedAt - tapped).toBeGreaterThan(ACTIVATION_WINDOW_MS - 500)
       await expectPlaying(page)
     },
   )
