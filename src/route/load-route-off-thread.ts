@@ -1,6 +1,6 @@
 import type { LoadedRoute } from './load-route'
 import type { ReadFile, RouteRequest } from './load-route-worker'
-import { fetchRouteFile, ROUTE_TIMEOUT_MS } from './route-file'
+import { fetchRouteFile, ROUTE_INDEX_FILE, ROUTE_TIMEOUT_MS } from './route-file'
 
 /**
  * Longest wait for the worker's answer once it has been asked: its own two downloads (index, route) at most,
@@ -18,7 +18,7 @@ export const WORKER_ANSWER_MS = 2 * ROUTE_TIMEOUT_MS + 5000
 export function loadRouteOffThread(routesUrl: string, routeParam: string | null): Promise<LoadedRoute> {
   const failed = (message: string): LoadedRoute => ({
     ok: false,
-    file: 'routes-data/index.json',
+    file: ROUTE_INDEX_FILE,
     problems: [],
     message,
   })

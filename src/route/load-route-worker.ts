@@ -2,7 +2,7 @@
 // The route's download and validation (zod and the whole schema) run here, off the page's main thread: on a
 // slow phone they were its longest task while the first view was being built.
 import { loadRoute, type LoadedRoute } from './load-route'
-import { fetchRouteFile } from './route-file'
+import { fetchRouteFile, ROUTE_INDEX_FILE } from './route-file'
 
 /** A route file as the page read it: its text, or why it could not be read (within the same limits). */
 export type ReadFile = { text: string } | { error: string }
@@ -27,7 +27,7 @@ self.onmessage = async ({ data }: MessageEvent<RouteRequest>) => {
     answer = await loadRoute(data.routesUrl, data.routeParam, readText)
   } catch (error) {
     // loadRoute reports its failures itself; this is a defect, said rather than left unanswered.
-    answer = { ok: false, file: 'routes-data/index.json', problems: [], message: String(error) }
+    answer = { ok: false, file: ROUTE_INDEX_FILE, problems: [], message: String(error) }
   }
   self.postMessage(answer)
 }

@@ -1,7 +1,7 @@
 import type { Problem } from './problem'
 import { IdSchema, RouteIndexSchema, type Route, type RouteIndex } from './schema'
 import { validateRouteText } from './validate'
-import { fetchRouteFile } from './route-file'
+import { fetchRouteFile, ROUTE_INDEX_FILE } from './route-file'
 
 /** A route ready to tour, or the reason it is not. */
 export type LoadedRoute =
@@ -64,15 +64,15 @@ export async function loadRoute(
   routeParam: string | null,
   readText: (url: string) => Promise<string> = fetchRouteFile,
 ): Promise<LoadedRoute> {
-  const indexFile = 'routes-data/index.json'
   let index: RouteIndex
   try {
     const text = await readText(new URL('index.json', routesUrl).href)
     const parsed = RouteIndexSchema.safeParse(JSON.parse(text))
-    if (!parsed.success) return { ok: false, file: indexFile, problems: [], message: parsed.error.message }
+    if (!parsed.success)
+      return { ok: false, file: ROUTE_INDEX_FILE, problems: [], message: parsed.error.message }
     index = parsed.data
   } catch (error) {
-    return { ok: false, file: indexFile, problems: [], message: String(error) }
+    return { ok: false, file: ROUTE_INDEX_FILE, problems: [], message: String(error) }
   }
   const source = resolveRouteSource(index, routeParam, routesUrl)
   if (!source.ok) return { ok: false, file: '?route=', problems: [], message: source.message }
