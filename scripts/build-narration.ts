@@ -15,6 +15,7 @@ import { promisify } from 'node:util'
 
 import * as z from 'zod/mini'
 
+import { minimumCueSeconds } from '../src/narration/captions/caption-rules'
 import { IdSchema, LocalisedTextSchema, StopSchema } from '../src/route/schema'
 import { buildVtt, layoutCues, type TimedSegment } from './narration/build-vtt'
 import { segmentNarration, type SegmentBreak } from './narration/segment-text'
@@ -266,7 +267,8 @@ async function ffprobeSeconds(file: string): Promise<number> {
 // Bit-exact flags and no metadata, so a rerun on the same text writes the same bytes.
 const DETERMINISTIC = ['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact']
 const ENCODINGS: Record<string, string[]> = {
-  '.webm': ['-c:a', 'libopus', '-b:a', '24k', '-ac', '1'],
+  // At 48 kHz, libopus's own rate: fed 22.05 kHz, it works at 24 kHz and can overshoot by 6 dB on espeak-ng's voices.
+  '.webm': ['-c:a', 'libopus', '-b:a', '24k', '-ar', '48000', '-ac', '1'],
   '.mp3': [
     '-c:a',
     'libmp3lame',
@@ -291,14 +293,20 @@ const FFMPEG = ['-nostdin', '-hide_banner', '-nostats']
  * linearly to the target.
  */
 async function normaliseLoudness(from: string, to: string, sampleRate: number): Promise<void> {
-  const measure = async (filter: string) =>
-    parseLoudnormJson((await run('ffmpeg', [...FFMPEG, '-i', from, '-af', filter, '-f', 'null', '-'])).stderr)
-  const raw = await measure(loudnormFilter())
   // Limiting lowers the loudness a little: the gain is corrected once, so loudnorm's linear gain stays small.
-  const firstGain = gainToTarget(raw)
-  const once = await measure(`${limiterFilter(firstGain, sampleRate)},${loudnormFilter()}`)
-  const limiter = limiterFilter(firstGain + gainToTarget(once), sampleRate)
-  const limited = await measure(`${limiter},${loudnormFilter()}`)
+  const firstGain = gainToTarget((await measureLoudness(from)).integrated)
+  const once = await measureLoudness(from, limiterFilter(firstGain, sampleRate))
+  const limiter = limiterFilter(firstGain + gainToTarget(once.integrated), sampleRate)
+  const first = await run('ffmpeg', [
+    ...FFMPEG,
+    '-i',
+    from,
+    '-af',
+    `${limiter},${loudnormFilter()}`,
+    '-f',
+    'null',
+    '-',
+  ])
   // loudnorm works at 192 kHz inside; -ar brings the track back to its voice's rate.
   await run('ffmpeg', [
     ...FFMPEG,
@@ -306,7 +314,7 @@ async function normaliseLoudness(from: string, to: string, sampleRate: number): 
     '-i',
     from,
     '-af',
-    `${limiter},${loudnormFilter(limited)}`,
+    `${limiter},${loudnormFilter(parseLoudnormJson(first.stderr))}`,
     '-ar',
     String(sampleRate),
     ...DETERMINISTIC,
@@ -314,18 +322,10 @@ async function normaliseLoudness(from: string, to: string, sampleRate: number): 
   ])
 }
 
-/** Integrated loudness and true peak of an encoded file, as a listener's decoder gives it. */
-async function measureLoudness(file: string): Promise<Loudness> {
-  const { stderr } = await run('ffmpeg', [
-    ...FFMPEG,
-    '-i',
-    file,
-    '-af',
-    'ebur128=peak=true',
-    '-f',
-    'null',
-    '-',
-  ])
+/** Integrated loudness and true peak of a file, after `filter` when given (ffmpeg's ebur128, cheaper than loudnorm). */
+async function measureLoudness(file: string, filter?: string): Promise<Loudness> {
+  const chain = filter ? `${filter},ebur128=peak=true` : 'ebur128=peak=true'
+  const { stderr } = await run('ffmpeg', [...FFMPEG, '-i', file, '-af', chain, '-f', 'null', '-'])
   return parseEbur128Summary(stderr)
 }
 
@@ -356,15 +356,16 @@ async function buildTrack(
   const spoken = parts.map((segment) => concat(segment.flatMap((p, k) => (k > 0 ? [gap, p] : [p]))))
 
   const timed: TimedSegment[] = segments.map((segment, i) => ({
-    text: segment.text,
+    text: segment.lines.join('\n'),
     samples: spoken[i]!.length,
     silenceAfter: msToSamples(PAUSE_MS[segment.breakAfter], sampleRate),
+    minSamples: Math.ceil(minimumCueSeconds(segment.text, lang) * sampleRate),
   }))
   const leadIn = msToSamples(LEAD_IN_MS, sampleRate)
-  const { cues, totalSamples } = layoutCues(timed, sampleRate, leadIn)
+  const { cues, silences, totalSamples } = layoutCues(timed, sampleRate, leadIn)
   const audio = concat([
     new Int16Array(leadIn),
-    ...timed.flatMap((t, i) => [spoken[i]!, new Int16Array(t.silenceAfter)]),
+    ...timed.flatMap((_, i) => [spoken[i]!, new Int16Array(silences[i]!)]),
   ])
   if (audio.length !== totalSamples) throw new Error(`${name}: audio length does not match the cue layout`)
 

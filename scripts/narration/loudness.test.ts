@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  gainToTarget,
   limiterFilter,
   loudnessProblem,
   loudnormFilter,
@@ -58,10 +59,14 @@ describe('loudnorm passes', () => {
     expect(() => parseLoudnormJson(FIRST_PASS.replace('"-7.18"', '"nan"'))).toThrow(/input_tp/)
   })
 
-  it('limits at 192 kHz and comes back to the voice rate', () => {
+  it('limits at four times the voice rate, 4.5 dB below full scale, and comes back to the voice rate', () => {
     expect(limiterFilter(3.456, 22050)).toBe(
-      'volume=3.46dB,aresample=192000,alimiter=limit=0.6310:attack=1:release=50:level=false,aresample=22050',
+      'volume=3.46dB,aresample=88200,alimiter=limit=0.5957:attack=1:release=50:level=false,aresample=22050',
     )
+  })
+
+  it('aims at the target from a measured loudness', () => {
+    expect(gainToTarget(-21.8)).toBeCloseTo(6.1)
   })
 })
 

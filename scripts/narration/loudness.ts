@@ -11,11 +11,11 @@ const NORMALISE_LUFS = TARGET_LUFS + 0.3
 /** The highest true peak allowed in an encoded track (dBTP). */
 export const MAX_TRUE_PEAK = -1
 /** The true peak asked of loudnorm: lossy encoding adds overshoot, so it aims below {@link MAX_TRUE_PEAK}. */
-export const NORMALISE_TRUE_PEAK = -3
-/** Where the limiter holds the peaks, in dBFS at 192 kHz (close to true peak), before loudnorm's linear gain. */
-export const LIMIT_DBFS = -4
-/** The sample rate the limiter works at, so it catches the peaks between samples too. */
-const LIMITER_RATE = 192_000
+export const NORMALISE_TRUE_PEAK = -3.5
+/** Where the limiter holds the peaks, in dBFS at four times the sample rate (close to true peak). */
+export const LIMIT_DBFS = -4.5
+/** The limiter works at four times the track's rate, so it catches the peaks between samples too. */
+const OVERSAMPLING = 4
 
 /**
  * Brings the track near the target and limits its peaks. Synthetic speech peaks 18 dB or more above its
@@ -25,7 +25,7 @@ const LIMITER_RATE = 192_000
 export function limiterFilter(gainDb: number, sampleRate: number): string {
   const limit = (10 ** (LIMIT_DBFS / 20)).toFixed(4)
   return (
-    `volume=${gainDb.toFixed(2)}dB,aresample=${LIMITER_RATE},` +
+    `volume=${gainDb.toFixed(2)}dB,aresample=${sampleRate * OVERSAMPLING},` +
     `alimiter=limit=${limit}:attack=1:release=50:level=false,aresample=${sampleRate}`
   )
 }
@@ -62,9 +62,9 @@ export function parseLoudnormJson(stderr: string): LoudnormMeasurement {
   }
 }
 
-/** The gain that takes a measured loudness to the target, in dB. */
-export function gainToTarget(measured: LoudnormMeasurement): number {
-  return NORMALISE_LUFS - Number(measured.inputI)
+/** The gain that takes a measured integrated loudness (LUFS) to the target, in dB. */
+export function gainToTarget(integrated: number): number {
+  return NORMALISE_LUFS - integrated
 }
 
 /** loudnorm's settings: the targets, and for the second pass the first pass's measurement. */
