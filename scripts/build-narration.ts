@@ -266,23 +266,37 @@ async function ffprobeSeconds(file: string): Promise<number> {
 
 // Bit-exact flags and no metadata, so a rerun on the same text writes the same bytes.
 const DETERMINISTIC = ['-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact']
-const ENCODINGS: Record<string, string[]> = {
-  // At 48 kHz, libopus's own rate: fed 22.05 kHz, it works at 24 kHz and can overshoot by 6 dB on espeak-ng's voices.
-  '.webm': ['-c:a', 'libopus', '-b:a', '24k', '-ar', '48000', '-ac', '1'],
-  '.mp3': [
-    '-c:a',
-    'libmp3lame',
-    '-b:a',
-    '32k',
-    '-ar',
-    '22050',
-    '-ac',
-    '1',
-    '-id3v2_version',
-    '0',
-    '-write_id3v1',
-    '0',
+const MP3 = [
+  '-c:a',
+  'libmp3lame',
+  '-b:a',
+  '32k',
+  '-ar',
+  '22050',
+  '-ac',
+  '1',
+  '-id3v2_version',
+  '0',
+  '-write_id3v1',
+  '0',
+]
+const OPUS = ['-af', 'lowpass=f=8000', '-c:a', 'libopus', '-ar', '48000', '-ac', '1']
+/**
+ * Encoder settings for each file type, tried in order until the encoded file's true peak is within the limit.
+ * libopus at low bit rates can overshoot by 5 dB or more on a sharp onset of espeak-ng's voices (a frame of
+ * garbage at full scale); another bit rate codes the same frame cleanly. (A lower effort level does too, but
+ * doubles the file.) The low-pass at 8 kHz
+ * (about what 24 kbit/s codes anyway) removes most such onsets.
+ */
+const ENCODINGS: Record<string, string[][]> = {
+  '.webm': [
+    [...OPUS, '-b:a', '24k'],
+    [...OPUS, '-b:a', '22k'],
+    [...OPUS, '-b:a', '26k'],
+    [...OPUS, '-b:a', '24k', '-vbr', 'off'],
+    [...OPUS, '-b:a', '20k'],
   ],
+  '.mp3': [MP3, [...MP3.slice(0, 3), '28k', ...MP3.slice(4)]],
 }
 
 const FFMPEG = ['-nostdin', '-hide_banner', '-nostats']
@@ -383,21 +397,29 @@ async function buildTrack(
   const lastCueEnd = (cues.at(-1)?.endMs ?? 0) / 1000
   for (const audioPath of track.audio) {
     const extension = extname(audioPath).toLowerCase()
-    const codec = ENCODINGS[extension]
-    if (!codec)
+    const settings = ENCODINGS[extension]
+    if (!settings)
       throw new Error(`${name}: no encoder for "${audioPath}" (known: ${Object.keys(ENCODINGS).join(', ')})`)
     const encoded = join(work, `${name}${extension}`)
-    await run('ffmpeg', [
-      '-nostdin',
-      '-y',
-      '-loglevel',
-      'error',
-      '-i',
-      wavFile,
-      ...DETERMINISTIC,
-      ...codec,
-      encoded,
-    ])
+    let measured: Loudness | undefined
+    let problem: string | undefined
+    for (const codec of settings) {
+      await run('ffmpeg', [
+        '-nostdin',
+        '-y',
+        '-loglevel',
+        'error',
+        '-i',
+        wavFile,
+        ...DETERMINISTIC,
+        ...codec,
+        encoded,
+      ])
+      measured = await measureLoudness(encoded)
+      problem = loudnessProblem(measured)
+      if (!problem) break
+    }
+    if (!measured || problem) throw new Error(`${name}: ${audioPath}: ${problem}`)
     const seconds = await ffprobeSeconds(encoded)
     if (lastCueEnd > seconds)
       throw new Error(`${name}: last cue ends at ${lastCueEnd} s, after ${audioPath} (${seconds} s)`)
@@ -405,9 +427,6 @@ async function buildTrack(
     await mkdir(dirname(target), { recursive: true })
     await copyFile(encoded, target)
     sizes[extension] = (await stat(target)).size
-    const measured = await measureLoudness(encoded)
-    const problem = loudnessProblem(measured)
-    if (problem) throw new Error(`${name}: ${audioPath}: ${problem}`)
     loudness.push(measured)
   }
   const captions = resolve(routeDir, track.captions)
