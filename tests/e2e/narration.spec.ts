@@ -95,6 +95,44 @@ describe('narration in Cantonese, with the full player', () => {
     expect(metadata).toEqual({ title: stop.title.yue, artist: ROUTE.title.yue, artwork: 1, state: 'playing' })
   })
 
+  it('holds a caption through a short pause between cues, and clears it in a long one', async () => {
+    // A curator's captions with gaps: 0.6 s after the first cue, 2 s after the second.
+    const vtt = [
+      'WEBVTT',
+      '00:00:00.000 --> 00:00:01.000\n第一句',
+      '00:00:01.600 --> 00:00:02.600\n第二句',
+      '00:00:04.600 --> 00:00:30.000\n第三句',
+    ].join('\n\n')
+    phone = await openPhonePage(browser, '/?stop=haizhu-bridge', {
+      prepare: (context) =>
+        context.route('**/audio/haizhu-bridge.yue.vtt', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/vtt', body: vtt }),
+        ),
+    })
+    const { page } = phone
+    await page.getByRole('button', { name: '粤语' }).click()
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    const seen: { time: number; caption: string }[] = []
+    while (!seen.some((s) => s.caption === '第三句')) {
+      // The player's time and its caption, read together so that they belong to the same moment.
+      seen.push(
+        await page.evaluate(() => ({
+          time: Number(document.querySelector<HTMLInputElement>('.player-seek')!.value),
+          caption: document.querySelector<HTMLElement>('[data-testid="caption"]')!.innerText.trim(),
+        })),
+      )
+      if (seen.length > 2000) throw new Error('the third caption never came')
+    }
+    const during = (from: number, to: number) => seen.filter((s) => s.time > from && s.time < to)
+    // The short pause: still the first caption; the long pause: nothing.
+    expect(during(1.0, 1.6).length).toBeGreaterThan(0)
+    expect(new Set(during(1.0, 1.6).map((s) => s.caption))).toEqual(new Set(['第一句']))
+    expect(during(2.6, 4.6).length).toBeGreaterThan(0)
+    expect(new Set(during(2.6, 4.6).map((s) => s.caption))).toEqual(new Set(['']))
+  })
+
   it('moves 10 s back and forth, and the transcript follows and seeks', async () => {
     const page = await playInCantonese('customs-house')
     await page.click('.play-button') // pause, so that positions are exact
