@@ -144,7 +144,7 @@ describe('the English lexicon, checked with Festival (cmu_us_slt_arctic_hts)', (
     lexicon.words.forEach((word, i) =>
       expect(words[i]).toBe(word.syllables.flatMap((s) => s.phones).join(' ')),
     )
-  })
+  }, 60_000)
 })
 
 describe('parseLexicon', () => {
