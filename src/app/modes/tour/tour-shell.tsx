@@ -7,6 +7,7 @@ import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
 import { PositionPanel } from '@/position/position-panel'
 import { PositionSources } from '@/position/position-sources'
+import { OfflineNotice } from '@/offline/offline-notice'
 import { UpdatePrompt } from '@/offline/update-prompt'
 import { LanguageSwitch } from '@/stop/language-switch'
 import { posterFirst, ScenePoster } from '@/scene/scene-poster'
@@ -112,6 +113,7 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
             {t('credits')}
           </button>
         </div>
+        <OfflineNotice />
       </header>
       <ErrorBoundary
         fallback={
