@@ -116,7 +116,14 @@ export default defineConfig({
       injectRegister: false,
       injectManifest: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
-        globIgnores: ['routes-data/**'],
+        // Not for tourists: the curators' studio, and Draco's JavaScript decoder (every browser that runs the app
+        // takes the WebAssembly one, fetched with a model that needs it).
+        globIgnores: [
+          'routes-data/**',
+          'assets/studio-*',
+          'assets/draco_decoder-*.js',
+          'draco/draco_decoder.js',
+        ],
         // Chunk names carry their content hash: no revision, so the install may take the copy the page has
         // just downloaded from the HTTP cache instead of fetching every chunk again ('reload').
         dontCacheBustURLsMatching: /^assets\//,
