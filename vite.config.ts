@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
 import react from '@vitejs/plugin-react'
@@ -7,51 +8,82 @@ import { viteStaticCopy } from 'vite-plugin-static-copy'
 
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts'
 
+interface RouteIndexFile {
+  default?: string
+  routes?: { id?: string; folder?: string }[]
+  allowRemote?: string[]
+}
+
+const readRouteIndex = () => JSON.parse(readFileSync('routes-data/index.json', 'utf8')) as RouteIndexFile
+
+/**
+ * The first view needs routes-data/index.json and then its route's route.json; both are preloaded from the HTML
+ * so they download alongside the entry chunk instead of after it has run (the route title is the first view's
+ * largest paint). The index is read by every page; the default route's file only by a page that does not ask
+ * for another route (`?route=`), so a small inline script adds its preload only there. The script's hash goes
+ * into the Content-Security-Policy (no other inline script is allowed).
+ */
+function defaultRoutePreloadScript(base: string): string | null {
+  const index = readRouteIndex()
+  const folder = index.routes?.find((r) => r.id === index.default)?.folder
+  if (!folder || !index.default) return null
+  const href = JSON.stringify(`${base}routes-data/${folder}/route.json`)
+  const id = JSON.stringify(index.default)
+  // `crossOrigin` makes the preload match the page's fetch() (CORS mode, same-origin credentials).
+  return `(function(){var r=new URLSearchParams(location.search).get('route');if(r!==null&&r!==${id})return;var l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=${href};document.head.appendChild(l)})()`
+}
+
 /** The Content-Security-Policy meta tag, with the remote route origins the route index allows (if any). */
 function contentSecurityPolicyTag(): Plugin {
-  const index = JSON.parse(readFileSync('routes-data/index.json', 'utf8')) as { allowRemote?: string[] }
-  const policy = contentSecurityPolicy(index.allowRemote)
+  let base = '/'
+  const policy = () => {
+    const script = defaultRoutePreloadScript(base)
+    const hashes = script ? [`'sha256-${createHash('sha256').update(script).digest('base64')}'`] : []
+    return contentSecurityPolicy(readRouteIndex().allowRemote, hashes)
+  }
   return {
     name: 'content-security-policy',
     apply: 'build',
+    configResolved: (config) => {
+      base = config.base
+    },
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy() },
         injectTo: 'head-prepend',
       },
     ],
+    // The same policy as a response header for a real web server (deploy/nginx.conf includes it).
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'nginx-csp.conf',
+        source: `add_header Content-Security-Policy "${policy()}" always;\n`,
+      })
+    },
   }
 }
 
-/**
- * The first view needs routes-data/index.json and then the default route's route.json; both are preloaded from
- * the HTML so they download alongside the entry chunk instead of after it has run (the route title is the first
- * view's largest paint). The default route is read from the index at build time; a page that asks for another
- * route (`?route=`) fetches that one as before.
- */
-function preloadDefaultRoute(): Plugin {
+function preloadRouteFiles(): Plugin {
   let base = '/'
   return {
-    name: 'preload-default-route',
+    name: 'preload-route-files',
     configResolved: (config) => {
       base = config.base
     },
     transformIndexHtml() {
-      const index = JSON.parse(readFileSync('routes-data/index.json', 'utf8')) as {
-        default?: string
-        routes?: { id?: string; folder?: string }[]
-      }
-      const folder = index.routes?.find((r) => r.id === index.default)?.folder
-      if (!folder)
+      const script = defaultRoutePreloadScript(base)
+      if (!script)
         this.warn('routes-data/index.json names no default route folder: route.json is not preloaded')
-      const files = ['index.json', ...(folder ? [`${folder}/route.json`] : [])]
-      return files.map((file) => ({
-        tag: 'link',
-        // `crossorigin` makes the preload match the page's fetch() (CORS mode, same-origin credentials).
-        attrs: { rel: 'preload', href: `${base}routes-data/${file}`, as: 'fetch', crossorigin: '' },
-        injectTo: 'head' as const,
-      }))
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: `${base}routes-data/index.json`, as: 'fetch', crossorigin: '' },
+          injectTo: 'head' as const,
+        },
+        ...(script ? [{ tag: 'script', children: script, injectTo: 'head' as const }] : []),
+      ]
     },
   }
 }
@@ -66,7 +98,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyTag(),
-    preloadDefaultRoute(),
+    preloadRouteFiles(),
     viteStaticCopy({
       targets: [
         { src: 'routes-data', dest: '.' },
@@ -84,7 +116,14 @@ export default defineConfig({
       injectRegister: false,
       injectManifest: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
-        globIgnores: ['routes-data/**'],
+        // Not for tourists: the curators' studio, and Draco's JavaScript decoder (every browser that runs the app
+        // takes the WebAssembly one, fetched with a model that needs it).
+        globIgnores: [
+          'routes-data/**',
+          'assets/studio-*',
+          'assets/draco_decoder-*.js',
+          'draco/draco_decoder.js',
+        ],
         // Chunk names carry their content hash: no revision, so the install may take the copy the page has
         // just downloaded from the HTTP cache instead of fetching every chunk again ('reload').
         dontCacheBustURLsMatching: /^assets\//,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium and CJK fonts, and the pronunciation tests the speech synthesisers
+# The browser tests need Debian's Chromium, CJK fonts and nginx, and the pronunciation tests the speech synthesisers
 # (espeak-ng, Festival with its HTS voice); install them when absent so a fresh machine needs no hidden step.
 # (Never `npx playwright install`: this machine reaches only npm and Debian.)
 # `--bench`: `npm run bench` also reads the narration's durations with ffmpeg's ffprobe.
@@ -19,6 +19,8 @@ case "${1:-}" in
   *)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+    # tests/e2e/nginx.spec.ts serves the build with deploy/nginx.conf on Debian's nginx.
+    [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
     need_speech
     if [ "${1:-}" = "--bench" ]; then
       command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
@@ -39,6 +41,8 @@ $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 for tool in "${missing[@]}"; do
   case "$tool" in
     festvox-us-slt-hts | fonts-noto-cjk) dpkg -s "$tool" >/dev/null 2>&1 ;;
+    nginx-light) [ -x /usr/sbin/nginx ] ;;
+    ffmpeg) command -v ffprobe >/dev/null 2>&1 ;;
     *) command -v "$tool" >/dev/null 2>&1 ;;
   esac || { echo "$tool is still missing after apt-get install" >&2; exit 1; }
 done

@@ -24,12 +24,13 @@ async function tap(page: Page, stopId: string, first: boolean): Promise<TapTimin
     const times: { tap?: number; scene?: number; playing?: number } = {}
     w.benchTap = times
     document.addEventListener('click', () => (times.tap ??= performance.now()), { capture: true, once: true })
-    const onScene = (event: Event) => {
-      if ((event as CustomEvent<{ stopId: string }>).detail.stopId !== stopId) return
+    // The stop's first drawn 3D frame: the canvas's wrapper then names it in data-ready-stop.
+    const scene = new MutationObserver(() => {
+      if (!document.querySelector(`[data-ready-stop="${stopId}"]`)) return
       times.scene ??= performance.now()
-      removeEventListener('scene-ready', onScene)
-    }
-    addEventListener('scene-ready', onScene)
+      scene.disconnect()
+    })
+    scene.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready-stop'] })
     // "Narration start": the play button is pressed as soon as the track can play, and the clock stops when
     // the player says it is playing.
     const watch = setInterval(() => {

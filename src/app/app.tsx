@@ -1,8 +1,8 @@
 import { lazy, startTransition, Suspense, useEffect, useState } from 'react'
 
 import { negotiateLanguage, parseLang } from '@/i18n/negotiate'
-import { translate } from '@/i18n/messages'
-import type { LoadedRoute } from '@/route/load-route'
+import { translate, type MessageKey } from '@/i18n/messages'
+import type { LoadedRoute, RouteFailure } from '@/route/load-route'
 import { loadRouteOffThread } from '@/route/load-route-off-thread'
 import { formatProblem } from '@/route/problem'
 import type { Lang } from '@/route/schema'
@@ -98,16 +98,37 @@ function TourApp() {
   return <TourShell store={loaded.store} />
 }
 
+/** What the visitor is told for each reason a route could not be opened: a title, and what to do. */
+const FAILURE_TEXT = {
+  offline: ['routeOffline', 'routeOfflineHint'],
+  timeout: ['routeTimeout', 'routeTimeoutHint'],
+  server: ['routeServerError', 'routeServerErrorHint'],
+  link: ['routeLink', null],
+  invalid: ['routeFailed', 'routeFailedHint'],
+} as const satisfies Record<RouteFailure, readonly [MessageKey, MessageKey | null]>
+
+/**
+ * Why the route could not be opened, told truthfully: the connection and the server are the visitor's to retry;
+ * only an invalid route file speaks to curators, with its problems listed.
+ */
 function RouteProblems({ result }: { result: LoadedRoute }) {
   const lang = browserLanguage()
   if (result.ok) return null
+  const [title, hint] = FAILURE_TEXT[result.failure]
+  const retry = result.failure === 'offline' || result.failure === 'timeout' || result.failure === 'server'
   return (
-    <main className="route-problems">
-      <h1>{translate(lang, 'routeFailed')}</h1>
-      <p>{translate(lang, 'routeFailedHint')}</p>
+    <main className="route-problems" data-failure={result.failure}>
+      <h1>{translate(lang, title)}</h1>
+      {hint && <p>{translate(lang, hint)}</p>}
       {result.message && <p className="problem">{`${result.file}: ${result.message}`}</p>}
       <p>
-        <a href={location.pathname}>{translate(lang, 'openDefaultRoute')}</a>
+        {retry ? (
+          <button type="button" onClick={() => location.reload()}>
+            {translate(lang, 'tryAgain')}
+          </button>
+        ) : (
+          <a href={location.pathname}>{translate(lang, 'openDefaultRoute')}</a>
+        )}
       </p>
       <ul>
         {result.problems.map((p, i) => (

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { fetchLimitedText } from './fetch-limited-text'
+import { fetchLimitedText, type FetchFailure } from './fetch-limited-text'
 
 describe('fetchLimitedText', () => {
   afterEach(() => {
@@ -45,5 +45,27 @@ describe('fetchLimitedText', () => {
     await expect(fetchLimitedText('https://x/route.json', 1_000, 1_000)).rejects.toThrow(
       '404 Not Found for https://x/route.json',
     )
+  })
+
+  it('tells no connection, a silent server, a server error and a file too large apart', async () => {
+    const kindOf = (done: Promise<string>) =>
+      done.then(
+        () => 'read',
+        (error: FetchFailure) => error.kind,
+      )
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')))
+    expect(await kindOf(fetchLimitedText('https://x/a.json', 1_000, 1_000))).toBe('offline')
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('', { status: 503 })))
+    expect(await kindOf(fetchLimitedText('https://x/a.json', 1_000, 1_000))).toBe('server')
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('x'.repeat(2_000))))
+    expect(await kindOf(fetchLimitedText('https://x/a.json', 1_000, 1_000))).toBe('invalid')
+    vi.stubGlobal(
+      'fetch',
+      (_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    )
+    expect(await kindOf(fetchLimitedText('https://x/a.json', 1_000, 20))).toBe('timeout')
   })
 })

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { FakeHowl, fakeHowlFactory } from '../../tests/helpers/fake-howl'
 
+import { DEFAULT_BACKOFF } from '@/lib/backoff'
+
 import { failureOf, Narrator, type HowlInit, type LoadProgress, type NarratorUpdate } from './narrator'
 import type { Html5AudioPool, UnlockableAudio } from './unlock-audio'
 
@@ -410,6 +412,49 @@ describe('Narrator', () => {
     expect(pool.autoUnlock).toBe(false)
     narrator.unlock()
     expect(made).toHaveLength(4)
+  })
+})
+
+describe('Narrator when the code that plays a track cannot be downloaded', () => {
+  const chunkFailed = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+
+  it('retries a recording whose player code failed to arrive, then says the network failed', async () => {
+    vi.useFakeTimers()
+    const unhandled = vi.fn()
+    process.on('unhandledRejection', unhandled)
+    let calls = 0
+    const narrator = new Narrator(
+      () => {
+        calls++
+        return chunkFailed()
+      },
+      { jitter: () => 0 },
+    )
+    const updates: NarratorUpdate[] = []
+    narrator.subscribe((u) => updates.push(u))
+    await narrator.load(['a.webm'])
+    for (const wait of [1000, 2000, 4000]) await vi.advanceTimersByTimeAsync(wait)
+    await vi.advanceTimersByTimeAsync(0)
+    process.off('unhandledRejection', unhandled)
+    expect(calls).toBe(4)
+    expect(updates.at(-1)).toEqual({ status: 'error', error: 'network' })
+    expect(unhandled).not.toHaveBeenCalled()
+  })
+
+  it("reports the device voice's missing code at once, and a failed preload when its stop opens", async () => {
+    const narrator = new Narrator(fakeHowlFactory())
+    const updates: NarratorUpdate[] = []
+    narrator.subscribe((u) => updates.push(u))
+    await narrator.loadCustom('speech:a', chunkFailed)
+    expect(updates.at(-1)).toEqual({ status: 'error', error: 'network' })
+
+    const preloading = new Narrator(chunkFailed, { backoff: { ...DEFAULT_BACKOFF, retries: 0 } })
+    const later: NarratorUpdate[] = []
+    preloading.subscribe((u) => later.push(u))
+    await preloading.preload(['b.webm'])
+    expect(later).toEqual([])
+    await preloading.load(['b.webm'])
+    expect(later.at(-1)).toEqual({ status: 'error', error: 'network' })
   })
 })
 

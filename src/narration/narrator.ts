@@ -49,7 +49,8 @@ export interface NarratorUpdate {
 export type NarrationFailure = 'network' | 'source' | 'decode' | 'speech'
 
 /**
- * howler reports an HTML5 MediaError code (html5 mode) or a sentence of its own; both become a NarrationFailure.
+ * howler reports an HTML5 MediaError code (html5 mode) or a sentence of its own; both become a NarrationFailure,
+ * as does an Error thrown while making a Howl.
  * Chromium reports a missing file, an unreachable one and a file that is not audio alike, as code 4. Pure.
  */
 export function failureOf(error: unknown): NarrationFailure {
@@ -57,6 +58,8 @@ export function failureOf(error: unknown): NarrationFailure {
   if (error === 3) return 'decode' // MEDIA_ERR_DECODE: the file arrived, but is damaged
   if (typeof error === 'string' && /speech/i.test(error)) return 'speech'
   if (typeof error === 'string' && /decod/i.test(error)) return 'decode'
+  // Thrown by the narrator's own code, not reported by howler: the chunk that plays the track did not arrive.
+  if (error instanceof Error) return 'network'
   return 'source'
 }
 
@@ -398,7 +401,17 @@ export class Narrator {
     // Every Howl, a preloading or retried one too, waits for the first touch, then for what that touch unlocked.
     if (!this.touched) await this.firstTouch
     await this.unlockedPool
-    const howl = await entry.make(entry)
+    let howl: HowlLike
+    try {
+      howl = await entry.make(entry)
+    } catch (error) {
+      // The code that plays the track (howler's chunk, the speech stand-in's) did not download: a failed load
+      // like any other, retried for a recording, so the player never waits on it forever.
+      if (entry.attempts !== attempt) return
+      if (this.current === entry) this.loadFailed(entry, error)
+      else if (this.preloaded === entry) entry.failedEarly = { error }
+      return
+    }
     if (entry.attempts !== attempt || (this.current !== entry && this.preloaded !== entry)) {
       howl.unload()
       return

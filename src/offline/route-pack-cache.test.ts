@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { planForLanguages, type DownloadPlan } from './route-pack-cache'
+import { downloadPack, planForLanguages, type DownloadPlan } from './route-pack-cache'
 
 const plan: DownloadPlan = {
   missing: [
@@ -36,5 +36,50 @@ describe('planForLanguages', () => {
     expect(two.totalBytes).toBe(100 + 1_000 + 50_000 + 200_000 + 1_500)
     expect(two.approximate).toBe(true)
     expect(planForLanguages(plan, ['zh-Hans', 'en', 'yue']).totalBytes).toBe(plan.totalBytes)
+  })
+})
+
+describe('downloadPack on a connection that drops', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('fails with the dropped download, and leaves no rejection unhandled', async () => {
+    const dropped = new TypeError('network error')
+    // A file whose first bytes arrive, then the connection drops.
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              controller.enqueue(new Uint8Array(1000))
+              controller.error(dropped)
+            },
+          }),
+        ),
+      ),
+    )
+    // Cache Storage reads what it stores to the end, so the stored half fails with the download.
+    const cache = { put: (_url: string, response: Response) => response.arrayBuffer().then(() => undefined) }
+    vi.stubGlobal('caches', { open: () => Promise.resolve(cache) })
+    vi.stubGlobal('navigator', {})
+    const unhandled = vi.fn()
+    process.on('unhandledRejection', unhandled)
+    const file = {
+      url: 'https://x/a.webm',
+      kind: 'audio' as const,
+      stopId: 'a',
+      lang: 'en' as const,
+      bytes: 2000,
+    }
+    const download = downloadPack(
+      'r',
+      'https://x/',
+      { missing: [file], totalBytes: 2000, approximate: false },
+      ['en'],
+      () => {},
+    )
+    await expect(download).rejects.toThrow('network error')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    process.off('unhandledRejection', unhandled)
+    expect(unhandled).not.toHaveBeenCalled()
   })
 })

@@ -106,14 +106,16 @@ export async function downloadPack(
     // Count bytes as they stream in, so a slow audio file still moves the bar.
     const [counted, stored] = response.body.tee()
     const reader = counted.getReader()
-    const store = cache.put(file.url, new Response(stored, response))
-    for (;;) {
-      const { done: finished, value } = await reader.read()
-      if (finished) break
-      done += value.byteLength
-      onProgress(done)
+    const count = async () => {
+      for (;;) {
+        const { done: finished, value } = await reader.read()
+        if (finished) break
+        done += value.byteLength
+        onProgress(done)
+      }
     }
-    await store
+    // Both halves are awaited together: a dropped connection fails both, and neither failure goes unhandled.
+    await Promise.all([cache.put(file.url, new Response(stored, response)), count()])
   })
   const before = (await storedLanguages(routeId, packUrl)) ?? []
   const all = [...new Set([...before, ...langs])]

@@ -47,6 +47,7 @@ describe('loadRouteOffThread', () => {
     )
     const answer: LoadedRoute = {
       ok: false,
+      failure: 'invalid',
       file: 'routes-data/index.json',
       problems: [],
       message: 'from the worker',
@@ -79,7 +80,8 @@ describe('loadRouteOffThread', () => {
       'fetch',
       vi.fn(() => Promise.resolve(new Response('gone', { status: 404, statusText: 'Not Found' }))),
     )
-    FakeWorker.answer = (worker) => worker.onmessage?.({ data: { ok: false, file: 'x', problems: [] } })
+    FakeWorker.answer = (worker) =>
+      worker.onmessage?.({ data: { ok: false, failure: 'server', file: 'x', problems: [] } })
     vi.stubGlobal('Worker', FakeWorker)
     await loadRouteOffThread('https://app.example/routes-data/', null)
     expect(FakeWorker.made[0]?.sent).toEqual([
@@ -87,6 +89,7 @@ describe('loadRouteOffThread', () => {
         read: {
           'https://app.example/routes-data/index.json': {
             error: '404 Not Found for https://app.example/routes-data/index.json',
+            kind: 'server',
           },
         },
       }),
@@ -120,7 +123,12 @@ describe('loadRouteOffThread', () => {
     )
     const result = await loadRouteOffThread('https://app.example/routes-data/', null)
     // The main thread's own attempt: the index could not be fetched, and says so, naming the file.
-    expect(result).toMatchObject({ ok: false, file: 'routes-data/index.json', message: 'TypeError: offline' })
+    expect(result).toMatchObject({
+      ok: false,
+      failure: 'offline',
+      file: 'routes-data/index.json',
+      message: 'TypeError: offline (https://app.example/routes-data/index.json)',
+    })
     expect(FakeWorker.made[0]?.terminated).toBe(true)
     expect(fetch).toHaveBeenCalled()
   })

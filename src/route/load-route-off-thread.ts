@@ -1,4 +1,6 @@
-import type { LoadedRoute } from './load-route'
+import { FetchFailure } from '@/lib/fetch-limited-text'
+
+import type { LoadedRoute, RouteFailure } from './load-route'
 import type { ReadFile, RouteRequest } from './load-route-worker'
 import { fetchRouteFile, ROUTE_INDEX_FILE, ROUTE_TIMEOUT_MS } from './route-file'
 
@@ -16,8 +18,9 @@ export const WORKER_ANSWER_MS = 2 * ROUTE_TIMEOUT_MS + 5000
  * or its code fails to load), the route loads on the main thread as before. Never rejects.
  */
 export function loadRouteOffThread(routesUrl: string, routeParam: string | null): Promise<LoadedRoute> {
-  const failed = (message: string): LoadedRoute => ({
+  const failed = (failure: RouteFailure, message: string): LoadedRoute => ({
     ok: false,
+    failure,
     file: ROUTE_INDEX_FILE,
     problems: [],
     message,
@@ -25,7 +28,8 @@ export function loadRouteOffThread(routesUrl: string, routeParam: string | null)
   const onMainThread = () =>
     import('./load-route').then(
       (m) => m.loadRoute(routesUrl, routeParam),
-      (error: unknown) => failed(`the app's route loader could not be loaded: ${String(error)}`),
+      // The loader's chunk did not download: the connection failed (the build has it).
+      (error: unknown) => failed('offline', `the app's route loader could not be loaded: ${String(error)}`),
     )
   if (typeof Worker === 'undefined') return onMainThread()
   return new Promise((resolve) => {
@@ -53,7 +57,8 @@ export function loadRouteOffThread(routesUrl: string, routeParam: string | null)
     void readPreloaded().then((read) => {
       worker.postMessage({ routesUrl, routeParam, read } satisfies RouteRequest)
       deadline = setTimeout(
-        () => settle(failed(`no answer within ${WORKER_ANSWER_MS / 1000} s while loading the route`)),
+        () =>
+          settle(failed('timeout', `no answer within ${WORKER_ANSWER_MS / 1000} s while loading the route`)),
         WORKER_ANSWER_MS,
       )
     })
@@ -71,7 +76,10 @@ async function readPreloaded(): Promise<Record<string, ReadFile>> {
         (text): [string, ReadFile] => [url, { text }],
         (error: unknown): [string, ReadFile] => [
           url,
-          { error: error instanceof Error ? error.message : String(error) },
+          {
+            error: error instanceof Error ? error.message : String(error),
+            kind: error instanceof FetchFailure ? error.kind : 'invalid',
+          },
         ],
       ),
     ),

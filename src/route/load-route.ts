@@ -2,11 +2,27 @@ import type { Problem } from './problem'
 import { IdSchema, RouteIndexSchema, type Route, type RouteIndex } from './schema'
 import { validateRouteText } from './validate'
 import { fetchRouteFile, ROUTE_INDEX_FILE } from './route-file'
+import { FetchFailure, type FetchFailureKind } from '@/lib/fetch-limited-text'
+
+/**
+ * Why a route could not be opened: the connection (none, too slow), the server (an error status), a link naming
+ * no route of this app, or a route file that is not valid — only the last is for curators to fix.
+ */
+export type RouteFailure = FetchFailureKind | 'link'
 
 /** A route ready to tour, or the reason it is not. */
 export type LoadedRoute =
   | { ok: true; route: Route; packUrl: string; index: RouteIndex; problems: Problem[] }
-  | { ok: false; file: string; problems: Problem[]; message?: string }
+  | { ok: false; failure: RouteFailure; file: string; problems: Problem[]; message?: string }
+
+/** The kind of a failed read (anything but a FetchFailure is a defect in what was read). Pure. */
+export function failureOf(error: unknown): FetchFailureKind {
+  return error instanceof FetchFailure ? error.kind : 'invalid'
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof FetchFailure ? error.message : String(error)
+}
 
 /** Where a route comes from: a pack listed in the index, or an allowed remote pack. */
 export type RouteSource =
@@ -69,21 +85,40 @@ export async function loadRoute(
     const text = await readText(new URL('index.json', routesUrl).href)
     const parsed = RouteIndexSchema.safeParse(JSON.parse(text))
     if (!parsed.success)
-      return { ok: false, file: ROUTE_INDEX_FILE, problems: [], message: parsed.error.message }
+      return {
+        ok: false,
+        failure: 'invalid',
+        file: ROUTE_INDEX_FILE,
+        problems: [],
+        message: parsed.error.message,
+      }
     index = parsed.data
   } catch (error) {
-    return { ok: false, file: ROUTE_INDEX_FILE, problems: [], message: String(error) }
+    return {
+      ok: false,
+      failure: failureOf(error),
+      file: ROUTE_INDEX_FILE,
+      problems: [],
+      message: messageOf(error),
+    }
   }
   const source = resolveRouteSource(index, routeParam, routesUrl)
-  if (!source.ok) return { ok: false, file: '?route=', problems: [], message: source.message }
+  if (!source.ok)
+    return { ok: false, failure: 'link', file: '?route=', problems: [], message: source.message }
   let text: string
   try {
     text = await readText(source.routeUrl)
   } catch (error) {
-    return { ok: false, file: source.file, problems: [], message: String(error) }
+    return {
+      ok: false,
+      failure: failureOf(error),
+      file: source.file,
+      problems: [],
+      message: messageOf(error),
+    }
   }
   const { route, problems } = validateRouteText(text, { errorsOnly: true })
   return route
     ? { ok: true, route, packUrl: source.packUrl, index, problems }
-    : { ok: false, file: source.file, problems }
+    : { ok: false, failure: 'invalid', file: source.file, problems }
 }

@@ -87,6 +87,8 @@ export function RiverBank({ ref }: { ref: Ref<RiverBankApi> }) {
   const invalidate = useThree((s) => s.invalidate)
   // three fills in the fog's values before each frame.
   const poolUniforms = useMemo(() => UniformsUtils.clone(UniformsLib.fog), [])
+  // One array for the visit: a new one in `args` would make R3F rebuild the attribute, black, on every render.
+  const colours = useMemo(() => new Float32Array(MAX_BLOCKS * 3), [])
 
   useImperativeHandle(
     ref,
@@ -180,7 +182,7 @@ export function RiverBank({ ref }: { ref: Ref<RiverBankApi> }) {
           polygonOffsetUnits={2}
           onBeforeCompile={floodlit}
         />
-        <instancedBufferAttribute attach="instanceColor" args={[new Float32Array(MAX_BLOCKS * 3), 3]} />
+        <instancedBufferAttribute attach="instanceColor" args={[colours, 3]} />
       </instancedMesh>
       <instancedMesh ref={heads} args={[undefined, undefined, MAX_LAMPS]} count={0} visible={false}>
         <boxGeometry />

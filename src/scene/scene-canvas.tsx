@@ -76,6 +76,7 @@ export function SceneCanvas() {
     stop !== undefined &&
     (ready || failedStop === stop.id || load?.status === 'failed' || load?.status === 'cancelled')
   const setShownStop = useSceneStore((s) => s.setShownStop)
+  const setDrawn = useSceneStore((s) => s.setDrawn)
   useEffect(() => {
     if (shown) setShownStop(stop.id)
   }, [shown, stop, setShownStop])
@@ -98,9 +99,7 @@ export function SceneCanvas() {
           onLost={() => setLost(true)}
           onRestored={() => {
             setLost(false)
-            if (stop && readyStop === stop.id) {
-              window.dispatchEvent(new CustomEvent('scene-ready', { detail: { stopId: stop.id } }))
-            }
+            if (stop && readyStop === stop.id) setDrawn(stop.id)
           }}
         />
         <color attach="background" args={[HORIZON]} />
@@ -126,7 +125,7 @@ export function SceneCanvas() {
               onFramed={onFramed}
               onReady={() => {
                 setReadyStop(stop.id)
-                window.dispatchEvent(new CustomEvent('scene-ready', { detail: { stopId: stop.id } }))
+                setDrawn(stop.id)
               }}
             >
               {stop.hotspots && (

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 
 import { useTourStore } from '@/tour/tour-context'
 
-import { useSceneStore } from './scene-store'
+import { useSceneStoreApi } from './scene-store'
 
 /**
  * Applies the narration's timed cues to the 3D view: the camera goes to the cued view and the cued hotspot is
@@ -10,6 +10,7 @@ import { useSceneStore } from './scene-store'
  */
 export function useNarrationCues() {
   const store = useTourStore()
+  const sceneStore = useSceneStoreApi()
   useEffect(
     () =>
       store.subscribe(
@@ -17,11 +18,11 @@ export function useNarrationCues() {
         (cues, previous) => {
           const { stopId } = store.getState()
           if (!stopId) return
-          const scene = useSceneStore.getState()
+          const scene = sceneStore.getState()
           if (cues.camera !== previous.camera) scene.chooseView(stopId, cues.camera?.view ?? null)
           if (cues.hotspot !== previous.hotspot) scene.chooseHotspot(stopId, cues.hotspot?.hotspot ?? null)
         },
       ),
-    [store],
+    [store, sceneStore],
   )
 }

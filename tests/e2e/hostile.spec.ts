@@ -124,6 +124,7 @@ describe('hostile input and failing networks', () => {
     const route = structuredClone(ROUTE)
     route.stops[2]!.model.src = 'javascript:window.__xss=9'
     route.stops[3]!.narration.en!.audio[0] = '../../secret.mp3'
+    route.stops[4]!.model.src = '%2e%2e/%2e%2e/index.html'
     const phone = await openPhonePage(browser, '/?lang=en', {
       prepare: (ctx) =>
         ctx.route(ROUTE_JSON, (r) => r.fulfill({ status: 200, body: JSON.stringify(route, null, 2) })),
@@ -135,9 +136,39 @@ describe('hostile input and failing networks', () => {
     expect(text).toContain(
       '/stops/3/narration/en/audio/0  asset path must stay inside the route folder (no "..")',
     )
+    expect(text).toContain(
+      '/stops/4/model/src  asset path must stay inside the route folder (no "..", written plainly or percent-encoded such as "%2e%2e")',
+    )
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
     await closeVisit(phone)
   })
+
+  it.each([
+    ['no connection', (r: Request) => r.abort('internetdisconnected'), '没有网络连接', '请连接网络后重试'],
+    [
+      'a server error',
+      (r: Request) => r.fulfill({ status: 503, body: 'busy' }),
+      '网站无法发送这条路线',
+      '503',
+    ],
+  ])(
+    'tells %s apart from a broken route file, and offers to try again',
+    async (_name, answer, title, detail) => {
+      const phone = await openPhonePage(browser, '/', { prepare: (ctx) => ctx.route(ROUTE_JSON, answer) })
+      const { page } = phone
+      await page.waitForSelector('.route-problems')
+      expect(await page.locator('.route-problems h1').innerText()).toBe(title)
+      const text = await page.locator('.route-problems').innerText()
+      expect(text).toContain(detail)
+      expect(text).not.toContain('npm run validate')
+      expect(await page.getByRole('button', { name: '重试' }).count()).toBe(1)
+      await page.unrouteAll()
+      await page.context().unrouteAll()
+      await page.getByRole('button', { name: '重试' }).click()
+      await page.waitForSelector('.stop-list li')
+      await closeVisit(phone)
+    },
+  )
 
   it('lists the JSON error of a broken route file at its line and column', async () => {
     const phone = await openPhonePage(browser, '/', {
@@ -166,8 +197,12 @@ describe('hostile input and failing networks', () => {
     await phone.page.waitForSelector('.route-problems')
     expect(await phone.page.locator('.route-problems').innerText()).toContain(message)
     expect(phone.requests.some((url) => new URL(url).hostname === 'evil.example')).toBe(false)
+    // Nothing of the default route either: its route.json is preloaded only on pages that read it.
+    expect(phone.requests.filter((url) => url.endsWith('/route.json'))).toEqual([])
+    expect(await phone.page.locator('link[rel="preload"][href$="/route.json"]').count()).toBe(0)
     await phone.page.getByRole('link').click()
     await phone.page.waitForSelector('.stop-list li')
+    expect(await phone.page.locator('link[rel="preload"][href$="/route.json"]').count()).toBe(1)
     await closeVisit(phone)
   })
 
@@ -442,9 +477,11 @@ describe('hostile input and failing networks', () => {
     await page.clock.fastForward(19_000)
     expect(await page.locator('.route-problems').count()).toBe(0)
     await page.clock.fastForward(1_500)
-    expect(await routeProblems(page)).toMatch(
-      /route\.json: Error: no answer within 20 s from http:\/\/[^ ]+\/route\.json/,
-    )
+    // Too slow, not broken: said as such, with the file and the limit.
+    const text = await routeProblems(page)
+    expect(await page.locator('.route-problems h1').innerText()).toBe('网络现在太慢')
+    expect(text).toMatch(/route\.json: no answer within 20 s from http:\/\/[^ ]+\/route\.json/)
+    expect(text).not.toContain('npm run validate')
     await closeVisit(phone)
   })
 

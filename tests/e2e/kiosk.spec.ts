@@ -123,6 +123,18 @@ describe('kiosk mode', () => {
     },
   )
 
+  it('starts each visit with the light show off', { timeout: 120_000 }, async () => {
+    const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=5')
+    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
+    const toggle = page.locator('.light-show-toggle')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    // Five seconds without a touch: the next visitor's visit.
+    await expect.poll(() => page.locator('.kiosk').getAttribute('data-visit'), { timeout: 20_000 }).toBe('1')
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false')
+    await context.close()
+  })
+
   it('is locked down: no context menu, no new windows, no way out through links', async () => {
     const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=600')
     await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)

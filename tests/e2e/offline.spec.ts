@@ -59,6 +59,53 @@ function expectedPackBytes(langs: Lang[]): number {
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`
 
 describe('the tour offline', () => {
+  it('opens again with no network after one visit, nothing downloaded: stops, map and story, and one offline line', async () => {
+    const stop = ROUTE.stops.find((s) => s.model.poster)!
+    phone = await openPhonePage(browser, `/?stop=${stop.id}`)
+    const { page, context } = phone
+    await page.waitForSelector('.stop-list li')
+    await page.waitForSelector('.still-map')
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    // The first visit was not under the service worker: it keeps the route files this visit read.
+    const kept = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('route-visit-files')
+        return (await cache.keys()).map((r) => new URL(r.url).pathname.replace(/^.*\/routes-data\//, ''))
+      })
+    const pack = 'pearl-river-night/'
+    await expect
+      .poll(kept)
+      .toEqual(
+        expect.arrayContaining([
+          'index.json',
+          `${pack}route.json`,
+          ...Object.values(ROUTE.map.basemap).map((path) => pack + path),
+          pack + stop.model.poster!,
+        ]),
+      )
+    expect((await kept()).some((file) => /\.(webm|mp3|glb)$/.test(file))).toBe(false)
+    expect(await page.locator('.offline-notice').count()).toBe(0)
+
+    await context.setOffline(true)
+    await page.reload({ waitUntil: 'domcontentloaded' })
+    await page.waitForSelector('.stop-list li')
+    expect(await page.locator('.stop-list li').count()).toBe(ROUTE.stops.length)
+    await expect.poll(() => page.locator('#stop-title').innerText()).toContain(stop.title['zh-Hans'])
+    expect(await page.locator('.story').innerText()).toContain(
+      stop.story['zh-Hans']!.split('\n')[0]!.slice(0, 20),
+    )
+    expect(await page.locator('.offline-notice').innerText()).toBe(
+      '离线：站点、地图和故事可以使用；未保存在本设备上的讲解和三维视图需要网络。',
+    )
+    await page.waitForSelector('.still-map')
+    await saveScreenshot(page, 'offline-00-after-one-visit')
+    const map = await pixelsOf(page, '.map', 'offline-00-map')
+    expect(map.count((r, g, b) => b > 50 && b > r + 20 && g > r)).toBeGreaterThan(2000)
+    // Back online, the line goes.
+    await context.setOffline(false)
+    await expect.poll(() => page.locator('.offline-notice').count()).toBe(0)
+  })
+
   it('downloads the route pack (size first, then progress) and then works with the network off', async () => {
     phone = await openPhonePage(browser, '/', {
       prepare: (context) =>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 
 import { useNarrator } from '@/narration/narrator-context'
 import type { Route } from '@/route/schema'
+import { useSceneStoreApi } from '@/scene/scene-store'
 import { useTourStore } from '@/tour/tour-context'
 import { createTourStore } from '@/tour/tour-store'
 
@@ -56,6 +57,7 @@ const DWELL_CHECK_MS = 100
  */
 function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: () => void }) {
   const store = useTourStore()
+  const scene = useSceneStoreApi()
   const narrator = useNarrator()
   const [attracting, setAttracting] = useState(true)
   const lastTouch = useRef(0)
@@ -92,15 +94,16 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
     }
   }, [store])
 
-  useEffect(() => {
-    // The loop lets visitors see each landmark: the dwell time counts from the first 3D frame of the stop.
-    const onSceneReady = (event: Event) => {
-      const stopId = (event as CustomEvent<{ stopId: string }>).detail.stopId
-      if (stopId === store.getState().stopId && shownAt.current === null) shownAt.current = performance.now()
-    }
-    addEventListener('scene-ready', onSceneReady)
-    return () => removeEventListener('scene-ready', onSceneReady)
-  }, [store])
+  useEffect(
+    () =>
+      // The loop lets visitors see each landmark: the dwell time counts from the first 3D frame of the stop.
+      scene.subscribe((s, previous) => {
+        if (s.drawn === previous.drawn) return
+        if (s.drawn?.stopId === store.getState().stopId && shownAt.current === null)
+          shownAt.current = performance.now()
+      }),
+    [scene, store],
+  )
 
   useEffect(() => {
     openedAt.current = progressAt.current = performance.now()

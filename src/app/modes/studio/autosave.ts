@@ -10,6 +10,20 @@ export interface Draft {
 
 const KEY = 'reading-gz-by-water.studio-draft'
 
-export const loadDraft = (): Promise<Draft | undefined> => get<Draft>(KEY).catch(() => undefined)
-export const saveDraft = (draft: Draft): Promise<void> => set(KEY, draft)
-export const discardDraft = (): Promise<void> => del(KEY)
+/**
+ * Storage may be full or missing (private browsing, where IndexedDB throws at once): the draft then lives only
+ * in the editor, and no call rejects.
+ */
+async function settled<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call()
+  } catch {
+    return undefined
+  }
+}
+
+export const loadDraft = (): Promise<Draft | undefined> => settled(() => get<Draft>(KEY))
+/** True when the draft was stored. */
+export const saveDraft = async (draft: Draft): Promise<boolean> =>
+  (await settled(() => set(KEY, draft).then(() => true))) ?? false
+export const discardDraft = async (): Promise<void> => void (await settled(() => del(KEY)))

@@ -7,10 +7,11 @@ import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
 import { PositionPanel } from '@/position/position-panel'
 import { PositionSources } from '@/position/position-sources'
+import { OfflineNotice } from '@/offline/offline-notice'
 import { UpdatePrompt } from '@/offline/update-prompt'
 import { LanguageSwitch } from '@/stop/language-switch'
 import { posterFirst, ScenePoster } from '@/scene/scene-poster'
-import { useSceneStore } from '@/scene/scene-store'
+import { createSceneStore, SceneStoreContext, useSceneStore, type SceneStoreApi } from '@/scene/scene-store'
 import { StopList } from '@/stop/stop-list'
 import { StopView } from './stop-view'
 import { currentStop } from '@/tour/tour-machine'
@@ -37,6 +38,17 @@ const OfflineDownload = lazy(() =>
 )
 
 /**
+ * One scene store per tour store: a new visit (a kiosk reset, another route) starts the 3D view afresh too, with
+ * no light show left on by the last visitor.
+ */
+const sceneStores = new WeakMap<TourStore, SceneStoreApi>()
+function sceneStoreOf(store: TourStore): SceneStoreApi {
+  let scene = sceneStores.get(store)
+  if (!scene) sceneStores.set(store, (scene = createSceneStore()))
+  return scene
+}
+
+/**
  * The tourist's layout: header, map, the open stop (3D, player, story) and the list of stops.
  * `sharedScreen`: a kiosk or a studio preview, where one visit follows another: history entries are replaced and
  * nothing is remembered for the next visitor.
@@ -51,13 +63,16 @@ export function TourShell({
   children?: ReactNode
 }) {
   useUrlSync(store, { sharedScreen })
+  const scene = sceneStoreOf(store)
   return (
     <TourStoreContext.Provider value={store}>
-      <NarratorProvider sharedScreen={sharedScreen}>
-        <PositionSources simulateFromUrl={!sharedScreen} />
-        <TourLayout sharedScreen={sharedScreen} />
-        {children}
-      </NarratorProvider>
+      <SceneStoreContext.Provider value={scene}>
+        <NarratorProvider sharedScreen={sharedScreen}>
+          <PositionSources simulateFromUrl={!sharedScreen} />
+          <TourLayout sharedScreen={sharedScreen} />
+          {children}
+        </NarratorProvider>
+      </SceneStoreContext.Provider>
     </TourStoreContext.Provider>
   )
 }
@@ -98,6 +113,7 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
             {t('credits')}
           </button>
         </div>
+        <OfflineNotice />
       </header>
       <ErrorBoundary
         fallback={
