@@ -44,7 +44,8 @@ export function SceneCanvas() {
   const viewId = useSceneStore((s) => selectionFor(s, stop?.id).viewId)
   const hotspotId = useSceneStore((s) => selectionFor(s, stop?.id).hotspotId)
   const chooseHotspot = useSceneStore((s) => s.chooseHotspot)
-  const lightShow = useSceneStore((s) => s.lightShow)
+  // The show plays only on a landmark the route gives a lighting programme; the choice is kept for the next one.
+  const lightShow = useSceneStore((s) => s.lightShow) && stop?.model.lightShow === true
   // Full quality until a PerformanceMonitor measures that this device cannot keep up. It measures only while
   // the canvas draws continuously (the light show): frames drawn on demand say nothing about frame rate.
   const [quality, setQuality] = useState<Quality>('high')
