@@ -20,6 +20,9 @@ interface SceneStore extends SceneSelection {
   chooseView: (stopId: string, viewId: string | null) => void
   chooseHotspot: (stopId: string, hotspotId: string | null) => void
   setLightShow: (on: boolean) => void
+  /** A kiosk's attract loop: the camera swings slowly about the landmark by itself (auto-orbit.tsx). */
+  autoOrbit: boolean
+  setAutoOrbit: (on: boolean) => void
 }
 
 /**
@@ -38,6 +41,8 @@ export const useSceneStore = create<SceneStore>()((set, get) => ({
   chooseHotspot: (stopId, hotspotId) =>
     set({ stopId, hotspotId, viewId: get().stopId === stopId ? get().viewId : null }),
   setLightShow: (lightShow) => set({ lightShow }),
+  autoOrbit: false,
+  setAutoOrbit: (autoOrbit) => set({ autoOrbit }),
 }))
 
 /** The chosen view and hotspot of `stopId`, or nulls when the choices belong to another stop. */

@@ -2,23 +2,40 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 
 import { useNarrator } from '@/narration/narrator-context'
 import type { Route } from '@/route/schema'
+import { useSceneStore } from '@/scene/scene-store'
 import { useTourStore } from '@/tour/tour-context'
 import { createTourStore } from '@/tour/tour-store'
 
 import { TourShell } from '../tour/tour-shell'
 
-import { dwellOver } from './attract-loop'
+import { dwellOver, openingStep, openingStops, type SailTo } from './attract-loop'
+import { KioskOverlay } from './kiosk-overlay'
 import { resolveKioskSettings, type KioskSettings } from './kiosk-settings'
 import { lockDown } from './lock-down'
 import { watchdogVerdict } from './watchdog'
+
+import './kiosk.css'
 
 /**
  * The museum touch screen: the tour's views in a large-type layout, locked down, with an attract loop while
  * nobody touches it and a reset to the start and the default language after `idleSeconds` without a touch.
  * A reset is a new tour store (a new visit), not a hand-written reset of every field.
  */
-export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }) {
-  const settings = useMemo(() => resolveKioskSettings(route, location.search), [route])
+export function KioskShell({
+  route,
+  packUrl,
+  publicUrl,
+}: {
+  route: Route
+  packUrl: string
+  /** Where visitors' phones open the tour (the route index's `publicUrl`); else the kiosk's own address. */
+  publicUrl: string | undefined
+}) {
+  const settings = useMemo(
+    () =>
+      resolveKioskSettings(route, location.search, matchMedia('(prefers-reduced-motion: reduce)').matches),
+    [route],
+  )
   const [visit, setVisit] = useState(0)
   const store = useMemo(
     () => createTourStore(route, { lang: route.defaultLanguage, packUrl }),
@@ -38,7 +55,12 @@ export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }
   return (
     <div className="kiosk" data-visit={visit}>
       <TourShell store={store} sharedScreen>
-        <KioskDriver key={visit} settings={settings} onReset={() => setVisit((v) => v + 1)} />
+        <KioskDriver
+          key={visit}
+          settings={settings}
+          publicUrl={publicUrl}
+          onReset={() => setVisit((v) => v + 1)}
+        />
       </TourShell>
     </div>
   )
@@ -54,7 +76,15 @@ const DWELL_CHECK_MS = 100
  * stop's story as the boat reaches it, and sails on after the dwell time), the hand-over on the first touch,
  * the idle reset and the watchdog. Publishes its state on the kiosk element for staff and tests.
  */
-function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: () => void }) {
+function KioskDriver({
+  settings,
+  publicUrl,
+  onReset,
+}: {
+  settings: KioskSettings
+  publicUrl: string | undefined
+  onReset: () => void
+}) {
   const store = useTourStore()
   const narrator = useNarrator()
   const [attracting, setAttracting] = useState(true)
@@ -71,9 +101,52 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
   }, [attracting, settings.sound])
 
   useEffect(() => {
-    // The visit starts with the boat at the start of the course; it sails round and round until someone touches.
-    store.getState().dispatch({ type: 'simulate', speedup: settings.speedup, loop: true, follow: true })
+    // The visit opens on the route's most striking stops (kiosk.attract), the boat put just before each in turn;
+    // then it sails round and round the course until someone touches. Without opening stops: from the start.
+    const opening = openingStops(store.getState().route)
+    const sail = (to?: SailTo) =>
+      store.getState().dispatch({
+        type: 'simulate',
+        speedup: settings.speedup,
+        loop: true,
+        follow: true,
+        ...(to && { fromStopId: to.stopId, heard: to.heard }),
+      })
+    sail(opening[0] === undefined ? undefined : { stopId: opening[0], heard: [] })
+    let shown = 0
+    return store.subscribe(
+      (s) => s,
+      (state) => {
+        // A visitor's touch stops the boat (position-off): the opening is over too.
+        if (state.position.source !== 'simulated') return
+        const step = openingStep(state, opening, shown)
+        shown = step.shown
+        if (step.sailTo) sail(step.sailTo)
+      },
+    )
   }, [store, settings.speedup])
+
+  useEffect(() => {
+    // While the loop runs, the 3D view swings slowly about each landmark, and a landmark with a lighting
+    // programme plays its light show (neither with reduced motion). A visitor's touch stops the swing and leaves the
+    // show as it is, for them to turn off.
+    const scene = useSceneStore.getState()
+    scene.setAutoOrbit(attracting && !settings.reducedMotion)
+    if (!attracting) return
+    const showLights = (stopId: string | null) =>
+      useSceneStore
+        .getState()
+        .setLightShow(
+          !settings.reducedMotion &&
+            store.getState().route.stops.find((s) => s.id === stopId)?.model.lightShow === true,
+        )
+    showLights(store.getState().stopId)
+    const offStop = store.subscribe((s) => s.stopId, showLights)
+    return () => {
+      offStop()
+      useSceneStore.getState().setAutoOrbit(false)
+    }
+  }, [attracting, settings.reducedMotion, store])
 
   useEffect(() => {
     let handedOver = false
@@ -177,5 +250,5 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
     return () => clearInterval(tick)
   }, [attracting, settings, store, narrator, onReset])
 
-  return null
+  return <KioskOverlay attracting={attracting} publicUrl={publicUrl} />
 }
