@@ -173,7 +173,7 @@ describe('the kiosk left alone', () => {
         const invitation = page.getByTestId('kiosk-invitation')
         expect(await invitation.isVisible()).toBe(true)
         expect(await invitation.innerText()).toMatch(/轻触屏幕[\s\S]*Touch the screen[\s\S]*㩒一下/)
-        expect(await page.locator('.kiosk-phone').innerText()).toMatch(
+        expect(await page.locator('.kiosk-scan').innerText()).toMatch(
           /扫码[\s\S]*Scan to take this tour on your phone[\s\S]*掃一掃/,
         )
         // The opening stop's landmark has a lighting programme: the loop plays its light show.
@@ -268,9 +268,13 @@ describe('kiosk mode', () => {
       expect(captionBox.y + captionBox.height).toBeLessThanOrEqual(height)
       await waitForMap(page)
       await saveScreenshot(page, `kiosk-${name}`)
-      // The boat is on the map, and moves along the course.
-      const mapPixels = await pixelsOf(page, '.map', `kiosk-${name}-map`)
-      expect(mapPixels.count(isDotBlue)).toBeGreaterThan(60)
+      // The boat is on the map, and moves along the course. (The loop moves on every few seconds here; while the
+      // map shows a stop, the boat may be under the kiosk's bar for a moment.)
+      await expect
+        .poll(async () => (await pixelsOf(page, '.map', `kiosk-${name}-map`)).count(isDotBlue), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(60)
       const boat = await page.locator('.kiosk').getAttribute('data-boat')
       expect(boat).toMatch(/^113\.\d+,23\.\d+$/)
       await expect.poll(() => page.locator('.kiosk').getAttribute('data-boat')).not.toBe(boat)
@@ -289,8 +293,8 @@ describe('kiosk mode', () => {
       const main = await page.locator('.tour-main').boundingBox()
       if (name === 'landscape') expect(map!.x + map!.width).toBeLessThanOrEqual(main!.x + 1)
       else expect(map!.y + map!.height).toBeLessThanOrEqual(main!.y + 1)
-      // …and sails on by itself to the next opening stop.
-      await expect.poll(() => stopParam(page), { timeout: 30_000 }).toBe(OPENING[1])
+      // …and sails on by itself to the next stops.
+      await expect.poll(() => stopParam(page), { timeout: 30_000 }).not.toBe(OPENING[0])
       expect(errors).toEqual([])
       await context.close()
     },
@@ -310,13 +314,13 @@ describe('kiosk mode', () => {
       const summary = (await page.locator('.stop-summary').boundingBox())!
       await page.mouse.click(summary.x + 10, summary.y + summary.height / 2)
       await expect.poll(() => page.locator('.kiosk').getAttribute('data-attract')).toBe('false')
+      // Nobody is invited any more: someone is using the screen.
+      expect(await page.getByTestId('kiosk-invitation').count()).toBe(0)
       const boat = await page.locator('.kiosk').getAttribute('data-boat')
       await page.waitForTimeout(1500)
       expect(await stopParam(page)).toBe(OPENING[0])
       expect(await page.locator('.player').getAttribute('data-status')).toBe('playing')
       expect(await page.locator('.kiosk').getAttribute('data-boat')).toBe(boat)
-      // Nobody is invited any more: someone is using the screen.
-      expect(await page.getByTestId('kiosk-invitation').count()).toBe(0)
       await page.getByRole('button', { name: 'English' }).click()
       await page.locator('[data-stop-id="shamian"]').click()
       await expect.poll(() => page.locator('#stop-title').innerText()).toContain('Shamian')

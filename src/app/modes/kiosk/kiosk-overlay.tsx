@@ -8,7 +8,7 @@ import { KIOSK_WORDS, type KioskWord } from './kiosk-words'
 import { phoneUrl } from './phone-url'
 
 /** The QR code's side in CSS pixels: a phone's camera reads it from arm's length. */
-const QR_SIZE = 216
+const QR_SIZE = 192
 
 /** A kiosk word in each of the route's languages, each marked with its language. */
 function Words({ word, languages }: { word: KioskWord; languages: readonly Lang[] }) {
@@ -20,8 +20,8 @@ function Words({ word, languages }: { word: KioskWord; languages: readonly Lang[
 }
 
 /**
- * What the kiosk adds to the tour's views. While nobody uses it: an invitation to touch, in every language of
- * the route. Always: a QR code that opens the stop on screen on the visitor's phone, drawn on the device (no
+ * What the kiosk lays over the top of its map (the map frames its stops below it). While nobody uses it: an
+ * invitation to touch, in every language of the route. Always: a QR code that opens the stop on screen on the visitor's phone, drawn on the device (no
  * request leaves the origin) at the deployment's public address (`publicUrl`) or the kiosk's own.
  */
 export function KioskOverlay({
@@ -50,24 +50,25 @@ export function KioskOverlay({
   }, [url])
 
   return (
-    <>
-      {attracting && (
-        <p className="kiosk-invitation" data-testid="kiosk-invitation">
-          <Words word="touchToStart" languages={languages} />
-        </p>
-      )}
-      <aside className="kiosk-phone" data-url={url}>
-        <canvas
-          ref={canvas}
-          className="kiosk-qr"
-          role="img"
-          aria-label={KIOSK_WORDS.qrLabel[lang]}
-          style={{ width: QR_SIZE, height: QR_SIZE }}
-        />
-        <p>
+    <div className="kiosk-map-bar">
+      <canvas
+        ref={canvas}
+        className="kiosk-qr"
+        role="img"
+        aria-label={KIOSK_WORDS.qrLabel[lang]}
+        style={{ width: QR_SIZE, height: QR_SIZE }}
+        data-url={url}
+      />
+      <div className="kiosk-words">
+        {attracting && (
+          <p className="kiosk-invitation" data-testid="kiosk-invitation">
+            <Words word="touchToStart" languages={languages} />
+          </p>
+        )}
+        <p className="kiosk-scan">
           <Words word="scanForPhone" languages={languages} />
         </p>
-      </aside>
-    </>
+      </div>
+    </div>
   )
 }

@@ -37,6 +37,8 @@ export function KioskShell({
     [route],
   )
   const [visit, setVisit] = useState(0)
+  // While nobody touches the screen, the attract loop runs; a new visit starts with it.
+  const [attracting, setAttracting] = useState(true)
   const store = useMemo(
     () => createTourStore(route, { lang: route.defaultLanguage, packUrl }),
     // A new visit is a new store; `visit` is the reason to make one.
@@ -54,12 +56,20 @@ export function KioskShell({
 
   return (
     <div className="kiosk" data-visit={visit}>
-      <TourShell store={store} sharedScreen>
+      <TourShell
+        store={store}
+        sharedScreen
+        mapOverlay={<KioskOverlay attracting={attracting} publicUrl={publicUrl} />}
+      >
         <KioskDriver
           key={visit}
           settings={settings}
-          publicUrl={publicUrl}
-          onReset={() => setVisit((v) => v + 1)}
+          attracting={attracting}
+          setAttracting={setAttracting}
+          onReset={() => {
+            setVisit((v) => v + 1)
+            setAttracting(true)
+          }}
         />
       </TourShell>
     </div>
@@ -78,16 +88,17 @@ const DWELL_CHECK_MS = 100
  */
 function KioskDriver({
   settings,
-  publicUrl,
+  attracting,
+  setAttracting,
   onReset,
 }: {
   settings: KioskSettings
-  publicUrl: string | undefined
+  attracting: boolean
+  setAttracting: (on: boolean) => void
   onReset: () => void
 }) {
   const store = useTourStore()
   const narrator = useNarrator()
-  const [attracting, setAttracting] = useState(true)
   const lastTouch = useRef(0)
   /** When the current stop was opened, when its landmark was first drawn (null: not yet), and the last sign of life. */
   const openedAt = useRef(0)
@@ -163,7 +174,7 @@ function KioskDriver({
     return () => {
       for (const type of INTERACTIONS) document.removeEventListener(type, onInteraction, { capture: true })
     }
-  }, [store])
+  }, [store, setAttracting])
 
   useEffect(() => {
     // The loop lets visitors see each landmark: the dwell time counts from the first 3D frame of the stop.
@@ -250,5 +261,5 @@ function KioskDriver({
     return () => clearInterval(tick)
   }, [attracting, settings, store, narrator, onReset])
 
-  return <KioskOverlay attracting={attracting} publicUrl={publicUrl} />
+  return null
 }
