@@ -91,7 +91,11 @@ function TourApp() {
   if (pageMode() === 'kiosk') {
     return (
       <Suspense fallback={null}>
-        <KioskShell route={loaded.result.route} packUrl={loaded.result.packUrl} />
+        <KioskShell
+          route={loaded.result.route}
+          packUrl={loaded.result.packUrl}
+          publicUrl={loaded.result.index.publicUrl}
+        />
       </Suspense>
     )
   }

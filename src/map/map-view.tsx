@@ -33,7 +33,13 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   const createStyle = useCallback(async () => {
     const { nightStyle } = await import('./night-layers')
     const { route, packUrl, lang } = store.getState()
-    return nightStyle(route, packUrl, lang, route.map.attribution)
+    const style = nightStyle(route, packUrl, lang, route.map.attribution)
+    // A screen read from further away (the kiosk's stylesheet) asks for larger symbols.
+    const scale =
+      container.current && getComputedStyle(container.current).getPropertyValue('--map-symbol-scale')
+    if (!scale) return style
+    const { withSymbolScale } = await import('./symbol-scale')
+    return withSymbolScale(style, Number(scale))
   }, [store])
   const initialView = useCallback(() => {
     const { route, stopId } = store.getState()

@@ -1,4 +1,5 @@
 import type { Coordinate, Lang, LocalisedText, Route } from './schema'
+import { kioskProblems } from './kiosk-checks'
 import { positionProblems } from './trigger-checks'
 import type { ValidationContext } from './validate'
 
@@ -20,7 +21,7 @@ const LANGUAGE_NAMES: Record<Lang, string> = {
 export type DomainCheck = (route: Route, ctx: ValidationContext) => DomainProblem[]
 
 /** Every check of a schema-valid route, in the order their problems are listed: further checks join here. */
-const CHECKS: readonly DomainCheck[] = [routeProblems, positionProblems]
+const CHECKS: readonly DomainCheck[] = [routeProblems, positionProblems, kioskProblems]
 
 /** Checks that need the whole route: ids, bounds, languages and assets. Pure apart from `assetExists`. */
 export function domainProblems(route: Route, ctx: ValidationContext): DomainProblem[] {

@@ -181,6 +181,12 @@ export const ModelSchema = z.strictObject({
       "The model point, in the file's own coordinates (metres), that is placed at the scene origin.",
     ),
   ),
+  lightShow: z.optional(
+    described(
+      z.boolean(),
+      "true: the landmark has a lighting programme (LED façade lights) that the light show plays; the stop then offers the light-show button and the kiosk's attract loop runs the show. Absent or false: no button.",
+    ),
+  ),
 })
 
 /** A named camera view: where the camera stands and what it looks at, in scene metres (origin = anchor). */
@@ -363,6 +369,23 @@ export const RouteSchema = z.strictObject({
             'Whether the attract loop plays narration aloud (captions are always shown).',
           ),
         ),
+        attract: z.optional(
+          described(
+            z.strictObject({
+              stops: described(
+                z.array(IdSchema).check(z.minLength(1, 'name at least one stop')),
+                'Stop ids the attract loop opens on, in this order (the most striking first); then it sails the whole course.',
+              ),
+              seconds: z.optional(
+                described(
+                  z.number().check(z.gte(10), z.lte(600)),
+                  'Seconds the attract loop shows each stop (default 60); overrides dwellSeconds.',
+                ),
+              ),
+            }),
+            'How the attract loop opens: the stops it shows first and how long it shows each.',
+          ),
+        ),
       }),
       'How the route behaves on an unattended museum touch screen (?mode=kiosk); the URL may override.',
     ),
@@ -376,6 +399,15 @@ export const RouteIndexSchema = z.strictObject({
   routes: z
     .array(z.strictObject({ id: IdSchema, title: LocalisedTextSchema, folder: AssetPathSchema }))
     .check(z.minLength(1)),
+  /**
+   * Where visitors' phones open this deployment (e.g. "https://tour.example.org/"): the kiosk's QR code links
+   * there. Absent, the kiosk links to its own address.
+   */
+  publicUrl: z.optional(
+    z
+      .string()
+      .check(z.regex(/^https?:\/\/[^/?#]+/, 'must be an http(s) URL, e.g. "https://tour.example.org/"')),
+  ),
   /**
    * URL prefixes from which `?route=<url>` may load a route pack (e.g. a museum's own server). Absent, only the
    * routes listed here can be opened.

@@ -10,6 +10,7 @@ import { currentStop } from '@/tour/tour-machine'
 import { useTour } from '@/tour/tour-context'
 import { ErrorBoundary } from '@/ui/error-boundary'
 
+import { AutoOrbit } from './auto-orbit'
 import { CameraCapture } from './camera-capture'
 import { CameraRig, type CameraGoal } from './camera-rig'
 import { ContextGuard } from './context-guard'
@@ -44,7 +45,9 @@ export function SceneCanvas() {
   const viewId = useSceneStore((s) => selectionFor(s, stop?.id).viewId)
   const hotspotId = useSceneStore((s) => selectionFor(s, stop?.id).hotspotId)
   const chooseHotspot = useSceneStore((s) => s.chooseHotspot)
-  const lightShow = useSceneStore((s) => s.lightShow)
+  const autoOrbit = useSceneStore((s) => s.autoOrbit)
+  // The show plays only on a landmark the route gives a lighting programme; the choice is kept for the next one.
+  const lightShow = useSceneStore((s) => s.lightShow) && stop?.model.lightShow === true
   // Full quality until a PerformanceMonitor measures that this device cannot keep up. It measures only while
   // the canvas draws continuously (the light show): frames drawn on demand say nothing about frame rate.
   const [quality, setQuality] = useState<Quality>('high')
@@ -141,6 +144,7 @@ export function SceneCanvas() {
         )}
         <CameraRig goal={goal} onArrive={(id) => setArrived(`${stop?.id ?? ''}/${id}`)} />
         <LightShow on={lightShow} />
+        <AutoOrbit on={autoOrbit} />
         {lightShow && (
           <PerformanceMonitor
             flipflops={2}

@@ -5,8 +5,9 @@ import { LocalisedText } from '@/stop/localised-text'
 import { selectionFor, useSceneStore } from './scene-store'
 
 /**
- * The 3D view's controls as real buttons under it: the stop's named camera views, and its hotspots as a list
- * for keyboard and screen-reader users (the markers in 3D are for pointers), with the chosen hotspot's text.
+ * The 3D view's controls as real buttons under it: the light show (only where the route declares the landmark's
+ * lighting programme), the stop's named camera views, and its hotspots as a list for keyboard and screen-reader
+ * users (the markers in 3D are for pointers), with the chosen hotspot's text.
  */
 export function SceneControls({ stop }: { stop: Stop }) {
   const t = useT()
@@ -25,14 +26,16 @@ export function SceneControls({ stop }: { stop: Stop }) {
   return (
     <div className="scene-controls">
       <div className="scene-bar">
-        <button
-          type="button"
-          className="light-show-toggle"
-          aria-pressed={lightShow}
-          onClick={() => setLightShow(!lightShow)}
-        >
-          {t('lightShow')}
-        </button>
+        {stop.model.lightShow && (
+          <button
+            type="button"
+            className="light-show-toggle"
+            aria-pressed={lightShow}
+            onClick={() => setLightShow(!lightShow)}
+          >
+            {t('lightShow')}
+          </button>
+        )}
         {views.length > 0 && (
           <div className="scene-views" role="group" aria-label={t('sceneViews')}>
             <button

@@ -28,6 +28,9 @@ interface SceneStore extends SceneSelection {
   chooseView: (stopId: string, viewId: string | null) => void
   chooseHotspot: (stopId: string, hotspotId: string | null) => void
   setLightShow: (on: boolean) => void
+  /** A kiosk's attract loop: the camera swings slowly about the landmark by itself (auto-orbit.tsx). */
+  autoOrbit: boolean
+  setAutoOrbit: (on: boolean) => void
 }
 
 /**
@@ -50,6 +53,8 @@ export function createSceneStore() {
     chooseHotspot: (stopId, hotspotId) =>
       set({ stopId, hotspotId, viewId: get().stopId === stopId ? get().viewId : null }),
     setLightShow: (lightShow) => set({ lightShow }),
+    autoOrbit: false,
+    setAutoOrbit: (autoOrbit) => set({ autoOrbit }),
   }))
 }
 

@@ -49,7 +49,14 @@ export type TourEvent =
   | { type: 'gps-status'; status: 'denied' | 'unavailable' }
   | { type: 'position-fix'; fix: Fix }
   /** `?simulate`, the simulation control or the kiosk: a virtual boat sails the course from the start or a stop. */
-  | { type: 'simulate'; speedup: number; fromStopId?: string; loop?: boolean; follow?: boolean }
+  | {
+      type: 'simulate'
+      speedup: number
+      fromStopId?: string
+      loop?: boolean
+      follow?: boolean
+      heard?: readonly string[]
+    }
   /** Real seconds have passed for the simulated boat. */
   | { type: 'cruise-tick'; seconds: number }
   | { type: 'position-off' }
@@ -133,11 +140,12 @@ export function transition(state: TourState, event: TourEvent): TourState {
     case 'simulate': {
       const time = cruiseTimeBefore(state.route, event.fromStopId)
       // Sailing from a stop: the stops before it in route order count as heard (their triggers may reach it).
+      // `heard` (the kiosk's opening stops already shown) replaces what this visit has heard so far.
       const from = state.route.stops.findIndex((s) => s.id === event.fromStopId)
       const skipped = state.route.stops.slice(0, Math.max(0, from)).map((s) => s.id)
       const sailing = withPosition(state, {
         ...POSITION_OFF,
-        told: [...new Set([...state.position.told, ...skipped])],
+        told: [...new Set([...(event.heard ?? state.position.told), ...skipped])],
         lengths: state.position.lengths,
         source: 'simulated',
         status: 'ok',

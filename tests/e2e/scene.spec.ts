@@ -528,6 +528,19 @@ describe('the 3D view', () => {
     expect(changedShare(still.png, after.png)).toBeLessThan(0.01)
   })
 
+  it('offers the light show only on a landmark whose route declares a lighting programme', async () => {
+    const plain = ROUTE.stops.find((s) => !s.model.lightShow)!
+    phone = await openPhonePage(browser, `/?stop=${plain.id}`)
+    const { page } = phone
+    await waitForScene(page, plain.id)
+    await page.waitForSelector('.scene-bar')
+    expect(await page.getByRole('button', { name: '灯光秀' }).count()).toBe(0)
+    const lit = ROUTE.stops.find((s) => s.model.lightShow)!
+    await page.locator(`[data-stop-id="${lit.id}"]`).click()
+    await waitForScene(page, lit.id)
+    expect(await page.getByRole('button', { name: '灯光秀' }).count()).toBe(1)
+  })
+
   it('reflects the lit landmark in the river, and drops the reflection when the device cannot keep up', async () => {
     phone = await openPhonePage(browser, '/?stop=canton-tower')
     const { page } = phone

@@ -11,9 +11,17 @@ export interface KioskSettings {
   sound: boolean
   /** How many times faster than real time the attract loop's boat sails between stories. */
   speedup: number
+  /** No camera orbit and no pulsing lights in the attract loop (`?motion=reduce`, or the system's setting). */
+  reducedMotion: boolean
 }
 
-export const KIOSK_DEFAULTS: KioskSettings = { idleSeconds: 90, dwellSeconds: 120, sound: false, speedup: 20 }
+export const KIOSK_DEFAULTS: KioskSettings = {
+  idleSeconds: 90,
+  dwellSeconds: 120,
+  sound: false,
+  speedup: 20,
+  reducedMotion: false,
+}
 
 function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
   const raw = params.get(name)
@@ -29,10 +37,15 @@ function numberParam(params: URLSearchParams, name: string, min: number, max: nu
 export const MIN_DWELL_SECONDS = 0.2
 
 /**
- * The kiosk's settings: URL (`?idle=60&dwell=30&sound=1&simulate=20`, for the museum's set-up without editing the
- * route), then the route's `kiosk` block, then the defaults. Out-of-range URL values are clamped, not trusted.
+ * The kiosk's settings: URL (`?idle=60&dwell=30&sound=1&simulate=20&motion=reduce`, for the museum's set-up
+ * without editing the route), then the route's `kiosk` block (`attract.seconds` before `dwellSeconds`), then the
+ * defaults. Out-of-range URL values are clamped, not trusted. `systemReducedMotion`: the screen's own setting.
  */
-export function resolveKioskSettings(route: Route, search: string): KioskSettings {
+export function resolveKioskSettings(
+  route: Route,
+  search: string,
+  systemReducedMotion = false,
+): KioskSettings {
   const params = new URLSearchParams(search)
   const sound = params.get('sound')
   return {
@@ -40,9 +53,11 @@ export function resolveKioskSettings(route: Route, search: string): KioskSetting
       numberParam(params, 'idle', 5, 3600) ?? route.kiosk?.idleSeconds ?? KIOSK_DEFAULTS.idleSeconds,
     dwellSeconds:
       numberParam(params, 'dwell', MIN_DWELL_SECONDS, 600) ??
+      route.kiosk?.attract?.seconds ??
       route.kiosk?.dwellSeconds ??
       KIOSK_DEFAULTS.dwellSeconds,
     sound: sound === null ? (route.kiosk?.sound ?? KIOSK_DEFAULTS.sound) : sound === '1' || sound === 'on',
     speedup: numberParam(params, 'simulate', 1, MAX_SPEEDUP) ?? KIOSK_DEFAULTS.speedup,
+    reducedMotion: params.get('motion') === 'reduce' || systemReducedMotion,
   }
 }

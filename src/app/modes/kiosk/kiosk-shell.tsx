@@ -8,19 +8,37 @@ import { createTourStore } from '@/tour/tour-store'
 
 import { TourShell } from '../tour/tour-shell'
 
-import { dwellOver } from './attract-loop'
+import { dwellOver, openingStep, openingStops, type SailTo } from './attract-loop'
+import { KioskOverlay } from './kiosk-overlay'
 import { resolveKioskSettings, type KioskSettings } from './kiosk-settings'
 import { lockDown } from './lock-down'
 import { watchdogVerdict } from './watchdog'
+
+import './kiosk.css'
 
 /**
  * The museum touch screen: the tour's views in a large-type layout, locked down, with an attract loop while
  * nobody touches it and a reset to the start and the default language after `idleSeconds` without a touch.
  * A reset is a new tour store (a new visit), not a hand-written reset of every field.
  */
-export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }) {
-  const settings = useMemo(() => resolveKioskSettings(route, location.search), [route])
+export function KioskShell({
+  route,
+  packUrl,
+  publicUrl,
+}: {
+  route: Route
+  packUrl: string
+  /** Where visitors' phones open the tour (the route index's `publicUrl`); else the kiosk's own address. */
+  publicUrl: string | undefined
+}) {
+  const settings = useMemo(
+    () =>
+      resolveKioskSettings(route, location.search, matchMedia('(prefers-reduced-motion: reduce)').matches),
+    [route],
+  )
   const [visit, setVisit] = useState(0)
+  // While nobody touches the screen, the attract loop runs; a new visit starts with it.
+  const [attracting, setAttracting] = useState(true)
   const store = useMemo(
     () => createTourStore(route, { lang: route.defaultLanguage, packUrl }),
     // A new visit is a new store; `visit` is the reason to make one.
@@ -38,8 +56,21 @@ export function KioskShell({ route, packUrl }: { route: Route; packUrl: string }
 
   return (
     <div className="kiosk" data-visit={visit}>
-      <TourShell store={store} sharedScreen>
-        <KioskDriver key={visit} settings={settings} onReset={() => setVisit((v) => v + 1)} />
+      <TourShell
+        store={store}
+        sharedScreen
+        mapOverlay={<KioskOverlay attracting={attracting} publicUrl={publicUrl} />}
+      >
+        <KioskDriver
+          key={visit}
+          settings={settings}
+          attracting={attracting}
+          setAttracting={setAttracting}
+          onReset={() => {
+            setVisit((v) => v + 1)
+            setAttracting(true)
+          }}
+        />
       </TourShell>
     </div>
   )
@@ -55,11 +86,20 @@ const DWELL_CHECK_MS = 100
  * stop's story as the boat reaches it, and sails on after the dwell time), the hand-over on the first touch,
  * the idle reset and the watchdog. Publishes its state on the kiosk element for staff and tests.
  */
-function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: () => void }) {
+function KioskDriver({
+  settings,
+  attracting,
+  setAttracting,
+  onReset,
+}: {
+  settings: KioskSettings
+  attracting: boolean
+  setAttracting: (on: boolean) => void
+  onReset: () => void
+}) {
   const store = useTourStore()
   const scene = useSceneStoreApi()
   const narrator = useNarrator()
-  const [attracting, setAttracting] = useState(true)
   const lastTouch = useRef(0)
   /** When the current stop was opened, when its landmark was first drawn (null: not yet), and the last sign of life. */
   const openedAt = useRef(0)
@@ -73,9 +113,51 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
   }, [attracting, settings.sound])
 
   useEffect(() => {
-    // The visit starts with the boat at the start of the course; it sails round and round until someone touches.
-    store.getState().dispatch({ type: 'simulate', speedup: settings.speedup, loop: true, follow: true })
+    // The visit opens on the route's most striking stops (kiosk.attract), the boat put just before each in turn;
+    // then it sails round and round the course until someone touches. Without opening stops: from the start.
+    const opening = openingStops(store.getState().route)
+    const sail = (to?: SailTo) =>
+      store.getState().dispatch({
+        type: 'simulate',
+        speedup: settings.speedup,
+        loop: true,
+        follow: true,
+        ...(to && { fromStopId: to.stopId, heard: to.heard }),
+      })
+    sail(opening[0] === undefined ? undefined : { stopId: opening[0], heard: [] })
+    let shown = 0
+    return store.subscribe(
+      (s) => s,
+      (state) => {
+        // A visitor's touch stops the boat (position-off): the opening is over too.
+        if (state.position.source !== 'simulated') return
+        const step = openingStep(state, opening, shown)
+        shown = step.shown
+        if (step.sailTo) sail(step.sailTo)
+      },
+    )
   }, [store, settings.speedup])
+
+  useEffect(() => {
+    // While the loop runs, the 3D view swings slowly about each landmark, and a landmark with a lighting
+    // programme plays its light show (neither with reduced motion). A visitor's touch stops the swing and leaves the
+    // show as it is, for them to turn off.
+    scene.getState().setAutoOrbit(attracting && !settings.reducedMotion)
+    if (!attracting) return
+    const showLights = (stopId: string | null) =>
+      scene
+        .getState()
+        .setLightShow(
+          !settings.reducedMotion &&
+            store.getState().route.stops.find((s) => s.id === stopId)?.model.lightShow === true,
+        )
+    showLights(store.getState().stopId)
+    const offStop = store.subscribe((s) => s.stopId, showLights)
+    return () => {
+      offStop()
+      scene.getState().setAutoOrbit(false)
+    }
+  }, [attracting, settings.reducedMotion, store, scene])
 
   useEffect(() => {
     let handedOver = false
@@ -92,7 +174,7 @@ function KioskDriver({ settings, onReset }: { settings: KioskSettings; onReset: 
     return () => {
       for (const type of INTERACTIONS) document.removeEventListener(type, onInteraction, { capture: true })
     }
-  }, [store])
+  }, [store, setAttracting])
 
   useEffect(
     () =>

@@ -4,7 +4,7 @@ import { createTestRoute } from '../../../../tests/helpers/create-test-route'
 import { IDLE_NARRATION, type TourState } from '@/tour/tour-machine'
 import { createTourStore } from '@/tour/tour-store'
 
-import { dwellOver } from './attract-loop'
+import { dwellOver, openingStep, openingStops } from './attract-loop'
 import { resolveKioskSettings } from './kiosk-settings'
 import { watchdogVerdict, type HealthSample } from './watchdog'
 
@@ -15,6 +15,7 @@ describe('resolveKioskSettings', () => {
       dwellSeconds: 120,
       sound: false,
       speedup: 20,
+      reducedMotion: false,
     })
   })
 
@@ -25,12 +26,14 @@ describe('resolveKioskSettings', () => {
       dwellSeconds: 40,
       sound: true,
       speedup: 20,
+      reducedMotion: false,
     })
     expect(resolveKioskSettings(route, '?mode=kiosk&idle=30&sound=0&simulate=300')).toEqual({
       idleSeconds: 30,
       dwellSeconds: 40,
       sound: false,
       speedup: 300,
+      reducedMotion: false,
     })
   })
 
@@ -94,6 +97,69 @@ describe('the attract loop', () => {
       dispatch({ type: 'cruise-tick', seconds: 0.25 })
     }
     expect(opened).toEqual(['stop-1', 'stop-2', 'stop-3', 'stop-1'])
+  })
+})
+
+describe("the attract loop's opening stops", () => {
+  it("lists the route's opening stops that exist, each once", () => {
+    const route = createTestRoute({ stops: 3 })
+    route.kiosk = { attract: { stops: ['stop-3', 'gone', 'stop-1', 'stop-3'] } }
+    expect(openingStops(route)).toEqual(['stop-3', 'stop-1'])
+    expect(openingStops(createTestRoute())).toEqual([])
+  })
+
+  it('opens on the chosen stops in their order, then sails the course without repeating them, then all of it', () => {
+    const route = createTestRoute({ stops: 5 })
+    route.kiosk = { attract: { stops: ['stop-4', 'stop-2'] } }
+    const opening = openingStops(route)
+    const store = createTourStore(route, { lang: 'zh-Hans' })
+    const sail = (to: { stopId: string; heard: string[] }) =>
+      store.getState().dispatch({
+        type: 'simulate',
+        speedup: 500,
+        loop: true,
+        follow: true,
+        fromStopId: to.stopId,
+        heard: to.heard,
+      })
+    sail({ stopId: opening[0]!, heard: [] })
+    store.getState().dispatch({ type: 'narration-lengths', lang: 'zh-Hans', lengths: {} })
+    const opened: string[] = []
+    store.subscribe(
+      (s) => s.stopId,
+      (id) => id && opened.push(id),
+    )
+    let shown = 0
+    let playingFor = 0
+    for (let i = 0; i < 2000 && opened.length < 7; i++) {
+      const { narration, dispatch } = store.getState()
+      if (narration.autoplay && narration.status === 'idle') {
+        dispatch({ type: 'narration-changed', narration: { status: 'playing' } })
+        playingFor = 0
+      } else if (narration.status === 'playing' && (playingFor += 0.25) >= 1)
+        dispatch({ type: 'narration-changed', narration: { status: 'paused' } })
+      const step = openingStep(store.getState(), opening, shown)
+      shown = step.shown
+      if (step.sailTo) sail(step.sailTo)
+      dispatch({ type: 'cruise-tick', seconds: 0.25 })
+    }
+    expect(opened).toEqual(['stop-4', 'stop-2', 'stop-3', 'stop-5', 'stop-1', 'stop-2', 'stop-3'])
+  })
+
+  it("waits while the opening stop's story is told", () => {
+    const route = createTestRoute({ stops: 3 })
+    const store = createTourStore(route, { lang: 'zh-Hans' })
+    store.getState().dispatch({ type: 'simulate', speedup: 500, fromStopId: 'stop-3', heard: [] })
+    store.getState().dispatch({ type: 'narration-lengths', lang: 'zh-Hans', lengths: {} })
+    for (let i = 0; i < 200 && store.getState().stopId !== 'stop-3'; i++)
+      store.getState().dispatch({ type: 'cruise-tick', seconds: 0.25 })
+    store.getState().dispatch({ type: 'narration-changed', narration: { status: 'playing' } })
+    expect(openingStep(store.getState(), ['stop-3', 'stop-1'], 0)).toEqual({ shown: 0 })
+    store.getState().dispatch({ type: 'narration-changed', narration: { status: 'paused' } })
+    expect(openingStep(store.getState(), ['stop-3', 'stop-1'], 0)).toEqual({
+      shown: 1,
+      sailTo: { stopId: 'stop-1', heard: ['stop-3'] },
+    })
   })
 })
 

@@ -51,15 +51,18 @@ function sceneStoreOf(store: TourStore): SceneStoreApi {
 /**
  * The tourist's layout: header, map, the open stop (3D, player, story) and the list of stops.
  * `sharedScreen`: a kiosk or a studio preview, where one visit follows another: history entries are replaced and
- * nothing is remembered for the next visitor.
+ * nothing is remembered for the next visitor. `mapOverlay`: what a shared screen lays over the top of its map
+ * (the kiosk's invitation and QR code), where a phone has its position panel.
  */
 export function TourShell({
   store,
   sharedScreen = false,
+  mapOverlay,
   children,
 }: {
   store: TourStore
   sharedScreen?: boolean
+  mapOverlay?: ReactNode
   children?: ReactNode
 }) {
   useUrlSync(store, { sharedScreen })
@@ -69,7 +72,7 @@ export function TourShell({
       <SceneStoreContext.Provider value={scene}>
         <NarratorProvider sharedScreen={sharedScreen}>
           <PositionSources simulateFromUrl={!sharedScreen} />
-          <TourLayout sharedScreen={sharedScreen} />
+          <TourLayout sharedScreen={sharedScreen} mapOverlay={mapOverlay} />
           {children}
         </NarratorProvider>
       </SceneStoreContext.Provider>
@@ -81,7 +84,7 @@ export function TourShell({
  * A phone is offered GPS and the simulation, and starts with the still map; a shared screen drives its own
  * simulated boat on the live map from the start.
  */
-function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
+function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOverlay: ReactNode }) {
   const t = useT()
   const route = useTour((s) => s.route)
   const lang = useTour((s) => s.lang)
@@ -122,7 +125,7 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
           </div>
         }
       >
-        <MapView live={sharedScreen}>{!sharedScreen && <PositionPanel />}</MapView>
+        <MapView live={sharedScreen}>{sharedScreen ? mapOverlay : <PositionPanel />}</MapView>
       </ErrorBoundary>
       <main className="tour-main">
         <StopView
