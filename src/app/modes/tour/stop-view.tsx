@@ -43,7 +43,8 @@ export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }
   }, [stop])
 
   const story = stop ? pickText(stop.story, lang, defaultLang) : null
-  // In the player bar, beside play: on a phone it stays on screen while the stop scrolls.
+  // In the player bar, beside play: on a phone it stays on screen while the stop scrolls. "All stops" is with the
+  // stop's number, above its title.
   const navigation = (
     <>
       <nav className="stop-nav" aria-label={t('stops')}>
@@ -54,9 +55,6 @@ export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }
           disabled={index <= 0}
         >
           <span aria-hidden="true">←</span>
-        </button>
-        <button type="button" onClick={() => dispatch({ type: 'select-stop', stopId: null })}>
-          {t('allStops')}
         </button>
         <button
           type="button"
@@ -75,7 +73,16 @@ export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }
     <section className="stop-view" hidden={!stop} aria-labelledby={stop ? 'stop-title' : undefined}>
       {stop && (
         <header className="stop-view-header">
-          <p className="stop-position">{t('stopOf', { n: index + 1, total: stops.length })}</p>
+          <p className="stop-position">
+            {t('stopOf', { n: index + 1, total: stops.length })}
+            <button
+              type="button"
+              className="link-button all-stops"
+              onClick={() => dispatch({ type: 'select-stop', stopId: null })}
+            >
+              {t('allStops')}
+            </button>
+          </p>
           <h2 id="stop-title" ref={heading} tabIndex={-1}>
             <LocalisedText text={stop.title} />
           </h2>
