@@ -114,7 +114,7 @@ export function StillMap({
   const bridgeWidth = Math.min(5, Math.max(1.5, 1.5 + ((camera.zoom - 12) * 3.5) / 4))
   // As the live map: stops too close to draw apart are one circle; the circles hold their squares, then the
   // stops' names are placed beside them and the place names where they are still free.
-  const marks = groupStops(route.stops, camera.zoom).map((mark) => {
+  const marks = groupStops(route.stops, camera.zoom, stopId).map((mark) => {
     const [x, y] = project(mark.center)
     const selected = mark.ids.length === 1 && mark.ids[0] === stopId
     const radius =

@@ -38,6 +38,10 @@ describe('groupStops', () => {
     expect(groupStops(stops, 9).map((m) => m.label)).toEqual(['1–5'])
   })
 
+  it('never groups the open stop: it keeps its own circle', () => {
+    expect(groupStops(stops, 14, 's1').map((m) => m.label)).toEqual(['1, 3', '2', '4–5'])
+  })
+
   it('labels a run of numbers as a range and others as a list', () => {
     expect(groupLabel([4, 2, 3])).toBe('2–4')
     expect(groupLabel([3, 9])).toBe('3, 9')

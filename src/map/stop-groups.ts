@@ -40,13 +40,18 @@ export function groupLabel(numbers: readonly number[]): string {
 
 /**
  * The circles to draw for `stops` at `zoom` (Web Mercator, 512-pixel world): the closest pair of circles that
- * would touch is merged, again and again, until every two are `gap` pixels apart.
+ * would touch is merged, again and again, until every two are `gap` pixels apart. The open stop (`openId`) is
+ * never merged: it keeps its own circle, drawn over any neighbour it touches.
  */
-export function groupStops(stops: readonly { id: string; position: LngLat }[], zoom: number): StopMark[] {
+export function groupStops(
+  stops: readonly { id: string; position: LngLat }[],
+  zoom: number,
+  openId: string | null = null,
+): StopMark[] {
   const size = 512 * 2 ** zoom
   let groups = stops.map((stop, i) => {
     const [x, y] = mercator(stop.position)
-    return { members: [i], x: x * size, y: y * size }
+    return { members: [i], x: x * size, y: y * size, open: stop.id === openId }
   })
   for (;;) {
     let closest: { a: number; b: number; distance: number } | null = null
@@ -54,6 +59,7 @@ export function groupStops(stops: readonly { id: string; position: LngLat }[], z
       for (let b = a + 1; b < groups.length; b++) {
         const ga = groups[a]!
         const gb = groups[b]!
+        if (ga.open || gb.open) continue
         const distance = Math.hypot(ga.x - gb.x, ga.y - gb.y)
         const needed = radiusOf(ga.members.length) + radiusOf(gb.members.length) + STOP_MARKS.gap
         if (distance < needed && (!closest || distance < closest.distance)) closest = { a, b, distance }
@@ -65,6 +71,7 @@ export function groupStops(stops: readonly { id: string; position: LngLat }[], z
     // The middle of all its stops, not of the two circles: the group sits over the stretch it stands for.
     const points = members.map((m) => mercator(stops[m]!.position))
     const merged = {
+      open: false,
       members,
       x: (points.reduce((sum, [x]) => sum + x, 0) / points.length) * size,
       y: (points.reduce((sum, [, y]) => sum + y, 0) / points.length) * size,

@@ -10,7 +10,8 @@ const STOP_LAYERS = ['stops', 'stop-names', 'stop-numbers'] as const
 
 /**
  * Keeps the live map's stop circles apart as it zooms (`groupStops`): stops too close to draw apart become one
- * circle in the groups source and leave the single-stop layers. Only a change of grouping touches the map.
+ * circle in the groups source and leave the single-stop layers; the open stop keeps its own. Only a change of
+ * grouping touches the map.
  */
 export function useStopMarks(map: MapLibreMap | null) {
   const store = useTourStore()
@@ -18,7 +19,8 @@ export function useStopMarks(map: MapLibreMap | null) {
     if (!map) return
     let shown: string | null = null
     const update = () => {
-      const groups = groupStops(store.getState().route.stops, map.getZoom()).filter((m) => m.ids.length > 1)
+      const { route, stopId } = store.getState()
+      const groups = groupStops(route.stops, map.getZoom(), stopId).filter((m) => m.ids.length > 1)
       const key = groups.map((g) => g.ids.join(',')).join(';')
       if (key === shown) return
       shown = key
@@ -36,7 +38,9 @@ export function useStopMarks(map: MapLibreMap | null) {
     }
     update()
     map.on('zoom', update)
+    const offStop = store.subscribe((s) => s.stopId, update)
     return () => {
+      offStop()
       map.off('zoom', update)
     }
   }, [map, store])
