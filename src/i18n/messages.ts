@@ -122,6 +122,18 @@ const EN = {
   sceneModelRetry: 'Try again',
   sceneModelOffline:
     'The 3D model could not be loaded: the connection keeps dropping. The story and narration still work.',
+  // The phone on the boat: position chip, map size, next stop, which side (src/position, src/app/modes/tour)
+  positionNotNow: 'Not now',
+  positionOff: 'Position not used',
+  positionDetails: 'Position details',
+  mapLarger: 'Larger map',
+  mapSmaller: 'Smaller map',
+  nextStop: 'Next: {stop} · {distance} · {time}',
+  minutes: '{n} min',
+  sideLeft: 'On your left',
+  sideRight: 'On your right',
+  sideAhead: 'Ahead',
+  sideBehind: 'Behind you',
 } as const
 
 export type MessageKey = keyof typeof EN
@@ -239,6 +251,17 @@ const ZH_HANS: Messages = {
   sceneModelLoad: '载入三维模型',
   sceneModelRetry: '重试',
   sceneModelOffline: '网络一再中断，三维模型未能载入。故事和讲解仍可使用。',
+  positionNotNow: '暂不',
+  positionOff: '未使用位置',
+  positionDetails: '位置详情',
+  mapLarger: '放大地图',
+  mapSmaller: '缩小地图',
+  nextStop: '下一站：{stop} · {distance} · {time}',
+  minutes: '{n} 分钟',
+  sideLeft: '在你左边',
+  sideRight: '在你右边',
+  sideAhead: '在正前方',
+  sideBehind: '在你身后',
 }
 
 // Cantonese in Traditional characters. A key added without a Cantonese string falls back to Simplified Chinese,
@@ -354,6 +377,17 @@ const YUE: Messages = {
   sceneModelLoad: '載入立體模型',
   sceneModelRetry: '再試',
   sceneModelOffline: '網絡成日斷，立體模型載入唔到。故事同解說照樣用得。',
+  positionNotNow: '住先',
+  positionOff: '冇用位置',
+  positionDetails: '位置詳情',
+  mapLarger: '放大地圖',
+  mapSmaller: '縮細地圖',
+  nextStop: '下一站：{stop} · {distance} · {time}',
+  minutes: '{n} 分鐘',
+  sideLeft: '喺你左手邊',
+  sideRight: '喺你右手邊',
+  sideAhead: '喺正前面',
+  sideBehind: '喺你後面',
 }
 
 const MESSAGES: Record<Lang, Messages> = { en: EN, 'zh-Hans': ZH_HANS, yue: YUE }

@@ -11,6 +11,7 @@ import { useFollowStop } from './use-follow-stop'
 import { useMapCues } from './use-map-cues'
 import { useMapInteraction } from './use-map-interaction'
 import { useMapLibre } from './use-maplibre'
+import { useStopMarks } from './use-stop-marks'
 import { useYouAreHere } from './use-you-are-here'
 
 /**
@@ -56,6 +57,7 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   }, [map])
   useFollowStop(map, overlays)
   useMapInteraction(map)
+  useStopMarks(map)
   useMapCues(map)
   useYouAreHere(map)
 

@@ -4,6 +4,7 @@ import { assetUrl } from '@/route/asset-url'
 import type { Lang, Route } from '@/route/schema'
 
 import { HIGHLIGHT_LAYERS, highlightFilter, labelField, NIGHT, routeFeatures } from './night-style'
+import { STOP_GROUPS, STOP_MARKS } from './stop-groups'
 import { YOU_ARE_HERE } from './you-are-here'
 
 // The live map's whole MapLibre style. Its own module, loaded with MapLibre: the first view's still map needs
@@ -91,6 +92,7 @@ export function nightStyle(
       ...basemapSources(route.map.basemap, packUrl, attribution),
       course: { type: 'geojson', data: course },
       stops: { type: 'geojson', data: stops },
+      [STOP_GROUPS]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       [YOU_ARE_HERE.source]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
@@ -143,6 +145,24 @@ export function nightStyle(
           ],
         },
       },
+      // The stops' names where they fit, beside their circles; never over a circle, nor a place name over one.
+      {
+        id: 'stop-names',
+        type: 'symbol',
+        source: 'stops',
+        layout: {
+          'text-field': ['get', 'title'],
+          'text-size': 12,
+          'text-font': ['sans-serif'],
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 1.3,
+          'text-justify': 'auto',
+          'text-max-width': 9,
+        },
+        paint: { 'text-color': NIGHT.stopName, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+      },
+      // Symbols are placed from the top layer down: the numbers (always drawn) hold their circle's square, padded,
+      // so the names and place names below give way to the circles.
       {
         id: 'stop-numbers',
         type: 'symbol',
@@ -152,7 +172,32 @@ export function nightStyle(
           'text-size': 13,
           'text-font': ['sans-serif'],
           'text-allow-overlap': true,
-          'text-ignore-placement': true,
+          'text-padding': 9,
+        },
+        paint: { 'text-color': NIGHT.land },
+      },
+      // Stops too close to draw apart at this zoom, as one circle ("2–7"): src/map/use-stop-marks.ts.
+      {
+        id: STOP_GROUPS,
+        type: 'circle',
+        source: STOP_GROUPS,
+        paint: {
+          'circle-radius': STOP_MARKS.groupRadius - STOP_MARKS.outline,
+          'circle-color': NIGHT.stop,
+          'circle-stroke-width': STOP_MARKS.outline,
+          'circle-stroke-color': NIGHT.land,
+        },
+      },
+      {
+        id: `${STOP_GROUPS}-labels`,
+        type: 'symbol',
+        source: STOP_GROUPS,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-size': 12,
+          'text-font': ['sans-serif'],
+          'text-allow-overlap': true,
+          'text-padding': 12,
         },
         paint: { 'text-color': NIGHT.land },
       },

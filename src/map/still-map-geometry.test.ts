@@ -93,6 +93,19 @@ describe('placing place names', () => {
     expect(placeLabels([label('Pazhou Pagoda', 395, 100)], 400, 300)).toEqual([])
     expect(placeLabels([label('Pazhou Pagoda', 300, 100)], 400, 300)).toHaveLength(1)
   })
+
+  it('never puts a name over a stop circle, and puts a stop name on the first free side of its circle', () => {
+    const circle = [88, 88, 112, 112] as const
+    expect(placeLabels([label('珠江', 100, 100)], 400, 300, [circle])).toEqual([])
+    const sides = ['right', 'left', 'below', 'above'] as const
+    const name = { ...label('Tianzi Pier', 100, 100), sides, offset: 14 }
+    const [right] = placeLabels([name], 400, 300, [circle])
+    expect(right!.cx).toBeGreaterThan(112)
+    expect(right!.cy).toBe(100)
+    // Against the right edge of the view, it goes to the left.
+    const [left] = placeLabels([{ ...name, x: 370 }], 400, 300, [[358, 88, 382, 112]])
+    expect(left!.cx).toBeLessThan(358)
+  })
 })
 
 describe('the view of an open stop', () => {

@@ -25,7 +25,8 @@ export function mercator([lng, lat]: LngLat): [number, number] {
   return [(lng + 180) / 360, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)]
 }
 
-function fromMercator([x, y]: [number, number]): [number, number] {
+/** The longitude and latitude of a point on the Mercator world square (the inverse of `mercator`). */
+export function fromMercator([x, y]: [number, number]): [number, number] {
   const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI
   return [x * 360 - 180, lat]
 }
@@ -137,12 +138,23 @@ export function pathOf(points: readonly LngLat[], project: (p: LngLat) => [numbe
   return close ? `${d}Z` : d
 }
 
-/** A place name to place: its anchor in pixels, text and size; earlier labels win (list them by rank). */
+/** A box on screen in pixels: left, top, right, bottom. */
+export type Box = readonly [number, number, number, number]
+
+/** Where a label sits against its point: on it, or beside it (MapLibre's `text-variable-anchor`, inverted). */
+export type LabelSide = 'center' | 'right' | 'left' | 'below' | 'above'
+
+/**
+ * A name to place: its point in pixels, text and size; earlier labels win (list them by rank). `sides`: where it
+ * may go, tried in turn, `offset` pixels from the point (beside a stop's circle); by default on the point.
+ */
 export interface LabelCandidate {
   x: number
   y: number
   text: string
   size: number
+  sides?: readonly LabelSide[]
+  offset?: number
 }
 
 /** Rough width of a text: Chinese characters are square, Latin letters about 0.6 of the size. */
@@ -152,29 +164,42 @@ function textWidth(text: string, size: number): number {
   return width
 }
 
+const overlaps = (a: Box, b: Box) => !(a[2] <= b[0] || a[0] >= b[2] || a[3] <= b[1] || a[1] >= b[3])
+
 /**
- * The labels that fit: each centred on its point, dropped when its box would overlap one already placed or
- * leave the view, as MapLibre's `text-allow-overlap: false` does.
+ * The labels that fit, each with the centre it is drawn at: dropped when every place allowed for it would overlap
+ * a label already placed or an obstacle (a stop's circle), or leave the view, as MapLibre's
+ * `text-allow-overlap: false` does.
  */
 export function placeLabels<T extends LabelCandidate>(
   candidates: readonly T[],
   width: number,
   height: number,
-): T[] {
-  const placed: { box: [number, number, number, number]; label: T }[] = []
+  obstacles: readonly Box[] = [],
+): (T & { cx: number; cy: number })[] {
+  const taken: Box[] = [...obstacles]
+  const placed: (T & { cx: number; cy: number })[] = []
   for (const label of candidates) {
     const half = textWidth(label.text, label.size) / 2 + 2
-    const box: [number, number, number, number] = [
-      label.x - half,
-      label.y - label.size / 2 - 2,
-      label.x + half,
-      label.y + label.size / 2 + 2,
-    ]
-    const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height
-    const clear = placed.every(
-      ({ box: b }) => box[2] <= b[0] || box[0] >= b[2] || box[3] <= b[1] || box[1] >= b[3],
-    )
-    if (inside && clear) placed.push({ box, label })
+    const halfHeight = label.size / 2 + 2
+    const offset = label.offset ?? 0
+    for (const side of label.sides ?? ['center']) {
+      const cx =
+        side === 'right' ? label.x + offset + half : side === 'left' ? label.x - offset - half : label.x
+      const cy =
+        side === 'below'
+          ? label.y + offset + halfHeight
+          : side === 'above'
+            ? label.y - offset - halfHeight
+            : label.y
+      const box: Box = [cx - half, cy - halfHeight, cx + half, cy + halfHeight]
+      const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height
+      if (inside && taken.every((b) => !overlaps(box, b))) {
+        taken.push(box)
+        placed.push({ ...label, cx, cy })
+        break
+      }
+    }
   }
-  return placed.map((p) => p.label)
+  return placed
 }

@@ -8,7 +8,11 @@ import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
 import { NIGHT } from './night-style'
-import { mapCamera, pathOf, placeLabels, projector } from './still-map-geometry'
+import { mapCamera, pathOf, placeLabels, projector, type Box } from './still-map-geometry'
+import { groupStops, STOP_MARKS } from './stop-groups'
+
+/** Where a stop's name may go beside its circle, in turn (the live map's `text-variable-anchor`). */
+const NAME_SIDES = ['right', 'left', 'below', 'above'] as const
 
 /** The few GeoJSON shapes the route pack's basemap uses. */
 type Geometry =
@@ -108,24 +112,42 @@ export function StillMap({
   const camera = mapCamera(route, stopId, width, height, coveredTop)
   const project = projector(camera, width, height)
   const bridgeWidth = Math.min(5, Math.max(1.5, 1.5 + ((camera.zoom - 12) * 3.5) / 4))
-  const labels = placeLabels(
-    (basemap.labels ?? [])
-      .filter((f) => f.geometry.type === 'Point')
-      .map((f) => {
-        const [x, y] = project(f.geometry.coordinates as LngLat)
-        // MapLibre places unranked names last.
-        const rank = Number(f.properties?.rank) || 99
-        const name = (key: string) => {
-          const value = f.properties?.[key]
-          return typeof value === 'string' ? value : ''
-        }
-        const text = (lang === 'en' && name('name_en')) || name('name_zh')
-        return { x, y, text, rank, size: rank === 1 ? 15 : rank === 2 ? 13 : 12 }
-      })
-      .sort((a, b) => a.rank - b.rank),
-    width,
-    height,
-  )
+  // As the live map: stops too close to draw apart are one circle; the circles hold their squares, then the
+  // stops' names are placed beside them and the place names where they are still free.
+  const marks = groupStops(route.stops, camera.zoom, stopId).map((mark) => {
+    const [x, y] = project(mark.center)
+    const selected = mark.ids.length === 1 && mark.ids[0] === stopId
+    const radius =
+      mark.ids.length > 1
+        ? STOP_MARKS.groupRadius
+        : selected
+          ? STOP_MARKS.stopRadius + 3
+          : STOP_MARKS.stopRadius
+    return { ...mark, x, y, radius, selected }
+  })
+  const circles = marks.map(({ x, y, radius }): Box => [x - radius, y - radius, x + radius, y + radius])
+  const stopNames = marks
+    .filter((mark) => mark.ids.length === 1)
+    .map((mark) => {
+      const stop = route.stops.find((s) => s.id === mark.ids[0])!
+      const text = stop.title[lang] ?? stop.title[route.defaultLanguage] ?? ''
+      return { x: mark.x, y: mark.y, text, size: 12, sides: NAME_SIDES, offset: mark.radius + 2, rank: 0 }
+    })
+  const places = (basemap.labels ?? [])
+    .filter((f) => f.geometry.type === 'Point')
+    .map((f) => {
+      const [x, y] = project(f.geometry.coordinates as LngLat)
+      // MapLibre places unranked names last.
+      const rank = Number(f.properties?.rank) || 99
+      const name = (key: string) => {
+        const value = f.properties?.[key]
+        return typeof value === 'string' ? value : ''
+      }
+      const text = (lang === 'en' && name('name_en')) || name('name_zh')
+      return { x, y, text, rank, size: rank === 1 ? 15 : rank === 2 ? 13 : 12 }
+    })
+    .sort((a, b) => a.rank - b.rank)
+  const labels = placeLabels([...stopNames, ...places], width, height, circles)
   const lines = (features: Feature[] | undefined) => features?.flatMap((f) => linesOf(f.geometry)) ?? []
 
   // Without `onExplore` (the live map failed) it is only a picture of the route.
@@ -185,46 +207,44 @@ export function StillMap({
               {labels.map((label) => (
                 <text
                   key={`${label.text}${label.x}`}
-                  x={label.x.toFixed(1)}
-                  y={label.y.toFixed(1)}
+                  x={label.cx.toFixed(1)}
+                  y={label.cy.toFixed(1)}
                   fontSize={label.size}
+                  fill={label.rank === 0 ? NIGHT.stopName : NIGHT.label}
                 >
                   {label.text}
                 </text>
               ))}
             </g>
-            {route.stops.map((stop, i) => {
-              const [x, y] = project(stop.position)
-              const selected = stop.id === stopId
-              return (
-                <g
-                  key={stop.id}
-                  className="still-map-stop"
-                  data-still-stop={stop.id}
-                  onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: stop.id })}
+            {marks.map((mark) => (
+              <g
+                key={mark.ids.join(' ')}
+                className="still-map-stop"
+                data-still-stop={mark.ids.join(' ')}
+                // A group opens its first stop, whose view shows them apart (as on the live map).
+                onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: mark.ids[0]! })}
+              >
+                <circle
+                  cx={mark.x.toFixed(1)}
+                  cy={mark.y.toFixed(1)}
+                  r={mark.radius - STOP_MARKS.outline / 2}
+                  fill={NIGHT.stop}
+                  stroke={mark.selected ? NIGHT.stopSelected : NIGHT.land}
+                  strokeWidth={STOP_MARKS.outline}
+                />
+                <text
+                  x={mark.x.toFixed(1)}
+                  y={mark.y.toFixed(1)}
+                  fontSize={mark.ids.length > 1 ? 12 : 13}
+                  fontFamily="sans-serif"
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                  fill={NIGHT.land}
                 >
-                  <circle
-                    cx={x.toFixed(1)}
-                    cy={y.toFixed(1)}
-                    r={selected ? 15 : 12}
-                    fill={NIGHT.stop}
-                    stroke={selected ? NIGHT.stopSelected : NIGHT.land}
-                    strokeWidth={2}
-                  />
-                  <text
-                    x={x.toFixed(1)}
-                    y={y.toFixed(1)}
-                    fontSize={13}
-                    fontFamily="sans-serif"
-                    textAnchor="middle"
-                    dominantBaseline="central"
-                    fill={NIGHT.land}
-                  >
-                    {i + 1}
-                  </text>
-                </g>
-              )
-            })}
+                  {mark.label}
+                </text>
+              </g>
+            ))}
           </svg>
         )}
         <p className="still-map-attribution">{route.map.attribution}</p>

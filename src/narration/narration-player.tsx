@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import { LANGUAGE_LABELS, type MessageKey } from '@/i18n/messages'
 import { useT } from '@/i18n/use-t'
@@ -82,11 +82,13 @@ function clock(seconds: number): string {
 }
 
 /**
- * The open stop's narration: play/pause, ±10 s, seek, speed, auto-advance, the caption in sync and the full
- * transcript (the current line highlighted; a line seeks there). A stop with no recording in the chosen language
- * is read by the device, or plays another language, and says which.
+ * The open stop's narration in two parts. The player bar (`.player`): the caption in sync, play/pause, what went
+ * wrong, and `children` (the stop's previous/next): what a listener needs at hand, kept on a phone's screen while
+ * the stop scrolls. Then the rest (`.player-more`): ±10 s, seek, speed, auto-advance and the full transcript (the
+ * current line highlighted; a line seeks there). A stop with no recording in the chosen language is read by the
+ * device, or plays another language, and says which.
  */
-export function NarrationPlayer({ stop }: { stop: Stop }) {
+export function NarrationPlayer({ stop, children }: { stop: Stop; children?: ReactNode }) {
   const t = useT()
   const narrator = useNarrator()
   const plan = useNarrationPlan()
@@ -120,6 +122,7 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
     return (
       <div className="player" role="region" aria-label={t('captions')} data-plan="none">
         <p className="player-message">{t('noNarration')}</p>
+        {children}
       </div>
     )
   }
@@ -144,161 +147,168 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
           })
         : null
   return (
-    <div
-      className="player"
-      role="region"
-      aria-label={t('play')}
-      data-status={narration.status}
-      data-plan={plan.kind}
-      // The timed cues in effect, for the people and tests checking what the narration asked the views to do.
-      data-cue-camera={activeCues.camera?.view}
-      data-cue-hotspot={activeCues.hotspot?.hotspot}
-      data-cue-map={activeCues.map && `${activeCues.map.center.join(',')}@${activeCues.map.zoom}`}
-      data-cue-feature={activeCues.feature && `${activeCues.feature.layer}:${activeCues.feature.name}`}
-    >
-      {notice && (
-        <p className="player-message notice" role="status">
-          {notice}
+    <>
+      <div
+        className="player"
+        role="region"
+        aria-label={t('play')}
+        data-status={narration.status}
+        data-plan={plan.kind}
+        // The timed cues in effect, for the people and tests checking what the narration asked the views to do.
+        data-cue-camera={activeCues.camera?.view}
+        data-cue-hotspot={activeCues.hotspot?.hotspot}
+        data-cue-map={activeCues.map && `${activeCues.map.center.join(',')}@${activeCues.map.zoom}`}
+        data-cue-feature={activeCues.feature && `${activeCues.feature.layer}:${activeCues.feature.name}`}
+      >
+        {notice && (
+          <p className="player-message notice" role="status">
+            {notice}
+          </p>
+        )}
+        <p className="caption" lang={captionLang} data-testid="caption" aria-live="off">
+          {cue?.text ?? '\u00a0'}
         </p>
-      )}
-      {/* Play comes first: it is the next tab stop after the stop's title. */}
-      <div className="player-controls">
-        <button
-          type="button"
-          className="play-button"
-          aria-label={playing ? t('pause') : t('play')}
-          // play() runs inside the tap: mobile browsers only start sound from a user gesture. The same tap
-          // unlocks audio for the tracks that will start by themselves (auto-advance, position, lock screen).
-          onClick={() => {
-            narrator.unlock()
-            if (playing) narrator.pause()
-            else narrator.play()
-          }}
-          disabled={unusable}
-        >
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
-        </button>
-        <button
-          type="button"
-          className="skip-button"
-          aria-label={t('back10')}
-          onClick={() => narrator.skip(-10)}
-          disabled={unusable}
-        >
-          <span aria-hidden="true">−10</span>
-        </button>
-        <button
-          type="button"
-          className="skip-button"
-          aria-label={t('forward10')}
-          onClick={() => narrator.skip(10)}
-          disabled={unusable}
-        >
-          <span aria-hidden="true">+10</span>
-        </button>
-        <input
-          type="range"
-          className="player-seek"
-          aria-label={t('seek')}
-          aria-valuetext={`${clock(narration.time)} / ${clock(duration)}`}
-          min={0}
-          max={duration || 1}
-          step={0.1}
-          value={Math.min(narration.time, duration || 1)}
-          onChange={(e) => narrator.seek(Number(e.target.value))}
-        />
-      </div>
-      <div className="player-options">
-        <span className="player-time" aria-hidden="true">
-          {clock(narration.time)} / {clock(duration)}
-        </span>
-        <label className="player-speed">
-          {t('speed')}
-          <select
-            defaultValue={String(narrator.rate)}
-            onChange={(e) => {
-              const speed = Number(e.target.value)
-              narrator.setRate(speed)
-              rememberSpeed(speed)
+        {/* Play comes first: it is the next tab stop after the stop's title. */}
+        <div className="player-controls">
+          <button
+            type="button"
+            className="play-button"
+            aria-label={playing ? t('pause') : t('play')}
+            // play() runs inside the tap: mobile browsers only start sound from a user gesture. The same tap
+            // unlocks audio for the tracks that will start by themselves (auto-advance, position, lock screen).
+            onClick={() => {
+              narrator.unlock()
+              if (playing) narrator.pause()
+              else narrator.play()
             }}
+            disabled={unusable}
           >
-            {SPEEDS.map((speed) => (
-              <option key={speed} value={String(speed)}>
-                {speed}×
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="player-auto">
-          <input
-            type="checkbox"
-            checked={autoAdvance}
-            disabled={isLast}
-            onChange={(e) => dispatch({ type: 'toggle-auto-advance', on: e.target.checked })}
+            <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+          </button>
+          {children}
+        </div>
+        {narration.status === 'loading' && (
+          // A new phase or attempt remounts the notice, so that its clock starts from now, not from a stale tick.
+          <LoadingNotice
+            key={load && load.phase !== 'cancelled' ? `${load.phase}:${load.attempt}:${load.startedAt}` : ''}
+            load={load}
+            onCancel={() => narrator.cancel()}
           />
-          {t('autoAdvance')}
-        </label>
+        )}
+        {/* Refused by the browser, or asked for (the position, auto-advance) before the page has had a touch. */}
+        {(narration.status === 'blocked' ||
+          (narration.status === 'idle' && narration.autoplay && !cancelled)) && (
+          <p className="player-message notice">{t('tapToListen')}</p>
+        )}
+        {cancelled && (
+          <p className="player-message" data-load="cancelled">
+            {t('narrationStopped')} {tryAgain}
+          </p>
+        )}
+        {narration.status === 'error' && (
+          <p className="player-message error">
+            {t('narrationFailed', {
+              reason: t(FAILURE_REASONS[isFailure(narration.error) ? narration.error : 'source']),
+            })}{' '}
+            {tryAgain}
+          </p>
+        )}
+        {captionsFailed && <p className="player-message error captions-failed">{t('captionsFailed')}</p>}
       </div>
-      <p className="caption" lang={captionLang} data-testid="caption" aria-live="off">
-        {cue?.text ?? '\u00a0'}
-      </p>
-      {activeCues.image && (
-        <figure className="cue-image">
-          <img
-            src={assetUrl(packUrl, activeCues.image.src)}
-            alt={pickText(activeCues.image.alt, lang, defaultLang).text}
+      <div className="player-more">
+        <div className="player-seek-row">
+          <button
+            type="button"
+            className="skip-button"
+            aria-label={t('back10')}
+            onClick={() => narrator.skip(-10)}
+            disabled={unusable}
+          >
+            <span aria-hidden="true">−10</span>
+          </button>
+          <input
+            type="range"
+            className="player-seek"
+            aria-label={t('seek')}
+            aria-valuetext={`${clock(narration.time)} / ${clock(duration)}`}
+            min={0}
+            max={duration || 1}
+            step={0.1}
+            value={Math.min(narration.time, duration || 1)}
+            onChange={(e) => narrator.seek(Number(e.target.value))}
           />
-          <figcaption>{activeCues.image.credit}</figcaption>
-        </figure>
-      )}
-      {narration.status === 'loading' && (
-        // A new phase or attempt remounts the notice, so that its clock starts from now, not from a stale tick.
-        <LoadingNotice
-          key={load && load.phase !== 'cancelled' ? `${load.phase}:${load.attempt}:${load.startedAt}` : ''}
-          load={load}
-          onCancel={() => narrator.cancel()}
-        />
-      )}
-      {/* Refused by the browser, or asked for (the position, auto-advance) before the page has had a touch. */}
-      {(narration.status === 'blocked' ||
-        (narration.status === 'idle' && narration.autoplay && !cancelled)) && (
-        <p className="player-message notice">{t('tapToListen')}</p>
-      )}
-      {cancelled && (
-        <p className="player-message" data-load="cancelled">
-          {t('narrationStopped')} {tryAgain}
-        </p>
-      )}
-      {narration.status === 'error' && (
-        <p className="player-message error">
-          {t('narrationFailed', {
-            reason: t(FAILURE_REASONS[isFailure(narration.error) ? narration.error : 'source']),
-          })}{' '}
-          {tryAgain}
-        </p>
-      )}
-      {captionsFailed && <p className="player-message error captions-failed">{t('captionsFailed')}</p>}
-      {cues.length > 0 && (
-        <details className="transcript">
-          <summary>{t('transcript')}</summary>
-          <ol ref={transcript} lang={captionLang}>
-            {cues.map((line, i) => (
-              <li key={i}>
-                <button
-                  type="button"
-                  aria-current={i === current ? 'true' : undefined}
-                  onClick={() => narrator.seek(line.start)}
-                >
-                  <span className="transcript-time" aria-hidden="true">
-                    {clock(line.start)}
-                  </span>
-                  {cueLines(line.text).join(isHanLanguage(captionLang) ? '' : ' ')}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
-    </div>
+          <button
+            type="button"
+            className="skip-button"
+            aria-label={t('forward10')}
+            onClick={() => narrator.skip(10)}
+            disabled={unusable}
+          >
+            <span aria-hidden="true">+10</span>
+          </button>
+        </div>
+        <div className="player-options">
+          <span className="player-time" aria-hidden="true">
+            {clock(narration.time)} / {clock(duration)}
+          </span>
+          <label className="player-speed">
+            {t('speed')}
+            <select
+              defaultValue={String(narrator.rate)}
+              onChange={(e) => {
+                const speed = Number(e.target.value)
+                narrator.setRate(speed)
+                rememberSpeed(speed)
+              }}
+            >
+              {SPEEDS.map((speed) => (
+                <option key={speed} value={String(speed)}>
+                  {speed}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="player-auto">
+            <input
+              type="checkbox"
+              checked={autoAdvance}
+              disabled={isLast}
+              onChange={(e) => dispatch({ type: 'toggle-auto-advance', on: e.target.checked })}
+            />
+            {t('autoAdvance')}
+          </label>
+        </div>
+        {activeCues.image && (
+          <figure className="cue-image">
+            <img
+              src={assetUrl(packUrl, activeCues.image.src)}
+              alt={pickText(activeCues.image.alt, lang, defaultLang).text}
+            />
+            <figcaption>{activeCues.image.credit}</figcaption>
+          </figure>
+        )}
+        {cues.length > 0 && (
+          <details className="transcript">
+            <summary>{t('transcript')}</summary>
+            <ol ref={transcript} lang={captionLang}>
+              {cues.map((line, i) => (
+                <li key={i}>
+                  <button
+                    type="button"
+                    aria-current={i === current ? 'true' : undefined}
+                    onClick={() => narrator.seek(line.start)}
+                  >
+                    <span className="transcript-time" aria-hidden="true">
+                      {clock(line.start)}
+                    </span>
+                    {cueLines(line.text).join(isHanLanguage(captionLang) ? '' : ' ')}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </div>
+    </>
   )
 }

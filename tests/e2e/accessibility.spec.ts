@@ -57,6 +57,25 @@ describe('accessibility', () => {
     await context.close()
   })
 
+  it('has no serious or critical axe violations while a story plays, in the credits and on the offline panel', async () => {
+    const { page, context } = await openPhonePage(browser, '/?stop=canton-tower&lang=en')
+    await waitForScene(page, 'canton-tower')
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
+    expect(await seriousViolations(page)).toEqual([])
+    // The position chip, after "Not now".
+    await page.getByRole('button', { name: 'Not now' }).click()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Credits' }).click()
+    await page.waitForSelector('dialog.credits[open]')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Download this tour for offline' }).click()
+    await page.waitForSelector('.offline-panel[data-phase="offer"]', { timeout: 30_000 })
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
   it('opens a stop with the keyboard alone and moves focus to its title', async () => {
     const { page, context } = await openPhonePage(browser, '/?lang=en')
     await page.waitForSelector('.stop-list li')

@@ -14,7 +14,7 @@ import { LocalisedText } from '@/stop/localised-text'
  * The open stop: its 3D view, narration player and story. The section stays mounted (hidden while no stop is
  * open) so the one 3D canvas inside it lives for the whole visit.
  */
-export function StopView({ scene }: { scene: ReactNode }) {
+export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }) {
   const t = useT()
   const stop = useTour(currentStop)
   const stops = useTour((s) => s.route.stops)
@@ -43,11 +43,46 @@ export function StopView({ scene }: { scene: ReactNode }) {
   }, [stop])
 
   const story = stop ? pickText(stop.story, lang, defaultLang) : null
+  // In the player bar, beside play: on a phone it stays on screen while the stop scrolls. "All stops" is with the
+  // stop's number, above its title.
+  const navigation = (
+    <>
+      <nav className="stop-nav" aria-label={t('stops')}>
+        <button
+          type="button"
+          aria-label={t('prev')}
+          onClick={() => dispatch({ type: 'prev' })}
+          disabled={index <= 0}
+        >
+          <span aria-hidden="true">←</span>
+        </button>
+        <button
+          type="button"
+          aria-label={t('next')}
+          onClick={() => dispatch({ type: 'next' })}
+          disabled={index >= stops.length - 1}
+        >
+          <span aria-hidden="true">→</span>
+        </button>
+      </nav>
+      {side}
+    </>
+  )
   return (
-    <section className="stop-view" hidden={!stop} aria-labelledby="stop-title">
+    // Named by its title only while a stop is open: a nameless section has no role that may carry a name.
+    <section className="stop-view" hidden={!stop} aria-labelledby={stop ? 'stop-title' : undefined}>
       {stop && (
         <header className="stop-view-header">
-          <p className="stop-position">{t('stopOf', { n: index + 1, total: stops.length })}</p>
+          <p className="stop-position">
+            {t('stopOf', { n: index + 1, total: stops.length })}
+            <button
+              type="button"
+              className="link-button all-stops"
+              onClick={() => dispatch({ type: 'select-stop', stopId: null })}
+            >
+              {t('allStops')}
+            </button>
+          </p>
           <h2 id="stop-title" ref={heading} tabIndex={-1}>
             <LocalisedText text={stop.title} />
           </h2>
@@ -66,27 +101,17 @@ export function StopView({ scene }: { scene: ReactNode }) {
         <>
           <ErrorBoundary
             key={stop.id}
-            fallback={<p className="player error">{t('viewFailed', { what: t('play') })}</p>}
+            fallback={
+              <div className="player error">
+                <p>{t('viewFailed', { what: t('play') })}</p>
+                {navigation}
+              </div>
+            }
           >
-            <NarrationPlayer stop={stop} />
+            <NarrationPlayer stop={stop}>{navigation}</NarrationPlayer>
           </ErrorBoundary>
           {/* After the player, so that Play stays the first stop after the title for keyboard users. */}
           <SceneControls stop={stop} />
-          <nav className="stop-nav" aria-label={t('stops')}>
-            <button type="button" onClick={() => dispatch({ type: 'prev' })} disabled={index <= 0}>
-              ← {t('prev')}
-            </button>
-            <button type="button" onClick={() => dispatch({ type: 'select-stop', stopId: null })}>
-              {t('allStops')}
-            </button>
-            <button
-              type="button"
-              onClick={() => dispatch({ type: 'next' })}
-              disabled={index >= stops.length - 1}
-            >
-              {t('next')} →
-            </button>
-          </nav>
           <article className="story" aria-label={t('story')} lang={story?.lang}>
             {story?.text.split(/\n{2,}/).map((paragraph, i) => (
               <p key={i}>{paragraph}</p>

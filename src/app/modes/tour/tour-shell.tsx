@@ -5,6 +5,7 @@ import { afterFirstPaint } from '@/lib/after-first-paint'
 import { useUserActivated } from '@/lib/user-activation'
 import { MapView } from '@/map/map-view'
 import { NarratorProvider } from '@/narration/narrator-context'
+import { NextStopLine, SideHint } from '@/position/boat-views'
 import { PositionPanel } from '@/position/position-panel'
 import { PositionSources } from '@/position/position-sources'
 import { OfflineNotice } from '@/offline/offline-notice'
@@ -22,6 +23,8 @@ import { pickText } from '@/route/localised'
 import { ErrorBoundary } from '@/ui/error-boundary'
 
 import { useUrlSync } from '../../use-url-sync'
+
+import './tour-phone.css'
 
 // three, R3F and drei arrive in their own chunk, once the stop list (or a deep link's stop text) is on screen:
 // asked for earlier, their 280 KB compete with that first paint on a slow link.
@@ -105,9 +108,16 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
   if (linkedShown && !posterDone) setPosterDone(true)
   const showPoster = !sharedScreen && !posterDone && stop !== undefined && stop.id === linkedStopId
   const title = pickText(route.title, lang, route.defaultLanguage)
+  // On a phone the map shrinks to a strip while a stop is open (the stop's view and the player need the
+  // screen); one tap brings it back, until the next stop opens.
+  const [mapLargeFor, setMapLargeFor] = useState<string | null>(null)
+  const mapSmall = !sharedScreen && stop !== undefined && mapLargeFor !== stop.id
 
   return (
-    <div className="tour">
+    <div
+      className={sharedScreen ? 'tour' : 'tour phone'}
+      data-map={stop === undefined || sharedScreen ? undefined : mapSmall ? 'small' : 'large'}
+    >
       <header className="tour-header">
         <h1 lang={title.lang}>{title.text}</h1>
         <div className="tour-header-actions">
@@ -125,10 +135,30 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
           </div>
         }
       >
-        <MapView live={sharedScreen}>{sharedScreen ? mapOverlay : <PositionPanel />}</MapView>
+        <MapView live={sharedScreen}>
+          {sharedScreen ? (
+            mapOverlay
+          ) : (
+            <div className="map-bar">
+              <PositionPanel />
+              {stop && (
+                <button
+                  type="button"
+                  className="map-size"
+                  aria-pressed={!mapSmall}
+                  onClick={() => setMapLargeFor(mapSmall ? stop.id : null)}
+                >
+                  {t('mapLarger')}
+                </button>
+              )}
+              <NextStopLine />
+            </div>
+          )}
+        </MapView>
       </ErrorBoundary>
       <main className="tour-main">
         <StopView
+          side={stop && <SideHint stop={stop} />}
           scene={
             <>
               {sceneWanted && (
