@@ -5,7 +5,7 @@
  * says where its banks are in its scene extras (`riverBanks`, see src/scene/site-layout.ts).
  * Shared parts (geometry, façades, trees and lamps, boats, palette, glTF output) and one file per landmark live in
  * scripts/models/; each landmark's file says which published facts it is built from.
- * Run: npx tsx scripts/build-models.ts
+ * Run: npm run assets [-- <stop id>…] (every stop when none is named)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -74,12 +74,15 @@ interface ModelStats extends ModelFigures {
   id: StopId
 }
 
-/** Builds every stop's GLB into outDir and returns their figures. */
-export async function buildModels(outDir = OUT_DIR): Promise<ModelStats[]> {
+/** Builds the given stops' GLBs (by default every stop's) into outDir and returns their figures. */
+export async function buildModels(
+  outDir = OUT_DIR,
+  ids: readonly StopId[] = STOP_IDS,
+): Promise<ModelStats[]> {
   const io = await createModelIO()
   mkdirSync(outDir, { recursive: true })
   const stats: ModelStats[] = []
-  for (const id of STOP_IDS) {
+  for (const id of ids) {
     const glb = await toGlb(id, BUILDERS[id](), io)
     const file = join(outDir, `${id}.glb`)
     writeFileSync(file, glb)
@@ -89,7 +92,14 @@ export async function buildModels(outDir = OUT_DIR): Promise<ModelStats[]> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const stats = await buildModels()
+  // `npm run assets -- <stop id>…` builds only those stops.
+  const asked = process.argv.slice(2)
+  const unknown = asked.filter((id) => !(STOP_IDS as readonly string[]).includes(id))
+  if (unknown.length) {
+    console.error(`unknown stop id(s): ${unknown.join(', ')}; the stops are: ${STOP_IDS.join(', ')}`)
+    process.exit(1)
+  }
+  const stats = await buildModels(OUT_DIR, asked.length ? (asked as StopId[]) : STOP_IDS)
   const rows = stats.map(
     (s) =>
       `${s.id.padEnd(24)}${String(s.bytes).padStart(9)}${String(s.triangles).padStart(11)}${String(s.primitives).padStart(12)}${String(s.textureBytes).padStart(15)}`,

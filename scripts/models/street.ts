@@ -27,3 +27,14 @@ export function lamp(
     light: place(new IcosahedronGeometry(0.5, 1), x, y + h + 0.3, z),
   }
 }
+
+/** Banyan: a short thick trunk under a wide, low, spreading crown (the old trees of Shamian and the waterfront). */
+export function banyan(
+  x: number,
+  z: number,
+  h: number,
+  r: number,
+): { trunk: BufferGeometry; crown: BufferGeometry } {
+  const crown = new IcosahedronGeometry(r, 1).scale(1.25, 0.55, 1.1)
+  return { trunk: prism(0.9, 0.6, h - r * 0.3, 6, x, 0, z), crown: place(flat(crown), x, h, z) }
+}
