@@ -189,6 +189,17 @@ export function lancet(w: number, h: number): BufferGeometry {
   return new ShapeGeometry(s, 3)
 }
 
+/** Round-arched opening shape, facing +Z, standing on y = 0. */
+export function arch(w: number, h: number): BufferGeometry {
+  const s = new Shape()
+  s.moveTo(-w / 2, 0)
+  s.lineTo(w / 2, 0)
+  s.lineTo(w / 2, h - w / 2)
+  s.absarc(0, h - w / 2, w / 2, 0, Math.PI, false)
+  s.closePath()
+  return new ShapeGeometry(s, 4)
+}
+
 /** Thin rods along the creases of a faceted hull (edges between non-coplanar faces). */
 export function hullSeams(g: BufferGeometry, r: number): Geoms {
   const pos = g.getAttribute('position')
