@@ -99,6 +99,9 @@ export function lampOffsets(bank: BankEdge, footprint: Footprint): number[] {
   return offsets.sort((a, b) => a - b)
 }
 
+/** Share of the view's half-angles the overview's framed box may fill: a small margin round it. */
+export const OVERVIEW_FILL = 0.92
+
 /** A box in scene metres. */
 export interface Box {
   min: [number, number, number]
@@ -107,7 +110,8 @@ export interface Box {
 
 /**
  * The overview of a landmark: from the river side (+Z) and a little to the east (+X), low over the water
- * for a tall landmark and higher for a wide, flat site, framing the landmark and the top of its reflection.
+ * for a tall landmark and higher for a wide, flat site, framing the landmark and the top of its reflection:
+ * the camera stands as close as it can with every corner of that box inside the view, a small margin round it.
  */
 export function overviewCamera(
   box: Box,
@@ -121,20 +125,39 @@ export function overviewCamera(
   // A third of the reflection's height is in view below the waterline.
   const bottom = Math.min(minY, WATER_LEVEL - height / 3)
   const centre: [number, number, number] = [(minX + maxX) / 2, (bottom + maxY) / 2, (minZ + maxZ) / 2]
-  // The box's bounding sphere, with a little room around it.
-  const radius = (1.05 * Math.hypot(maxX - minX, maxY - bottom, maxZ - minZ)) / 2
-  const halfV = (fovDeg * Math.PI) / 360
-  const halfH = Math.atan(Math.tan(halfV) * aspect)
-  const distance = radius / Math.sin(Math.min(halfV, halfH))
   // 8° over the water for a tower, up to 24° for a site much wider than it is high.
   const elevation = ((8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
   const azimuth = Math.atan2(0.55, 0.8)
-  const flat = distance * Math.cos(elevation)
+  // From the target toward the camera, and the camera's right and up.
+  const back = [
+    Math.cos(elevation) * Math.sin(azimuth),
+    Math.sin(elevation),
+    Math.cos(elevation) * Math.cos(azimuth),
+  ]
+  const right = [Math.cos(azimuth), 0, -Math.sin(azimuth)]
+  const up = [
+    -Math.sin(elevation) * Math.sin(azimuth),
+    Math.cos(elevation),
+    -Math.sin(elevation) * Math.cos(azimuth),
+  ]
+  const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!
+  const tanV = Math.tan((fovDeg * Math.PI) / 360) * OVERVIEW_FILL
+  const tanH = Math.tan((fovDeg * Math.PI) / 360) * aspect * OVERVIEW_FILL
+  // A corner q (from the centre) is in view from distance d when |q·right| and |q·up| are within the angles
+  // of view at its depth d − q·back: the nearest such d over all eight corners.
+  let distance = 1
+  for (const x of [minX, maxX])
+    for (const y of [bottom, maxY])
+      for (const z of [minZ, maxZ]) {
+        const q = [x - centre[0], y - centre[1], z - centre[2]]
+        const need = Math.max(Math.abs(dot(q, right)) / tanH, Math.abs(dot(q, up)) / tanV) + dot(q, back)
+        distance = Math.max(distance, need)
+      }
   return {
     position: [
-      centre[0] + flat * Math.sin(azimuth),
-      centre[1] + distance * Math.sin(elevation),
-      centre[2] + flat * Math.cos(azimuth),
+      centre[0] + distance * back[0]!,
+      centre[1] + distance * back[1]!,
+      centre[2] + distance * back[2]!,
     ],
     target: centre,
   }
