@@ -1,7 +1,7 @@
 import { IcosahedronGeometry } from 'three'
 
 import { seeded } from '../seeded-random'
-import { arch, block, flat, hull, place, prism } from './geometry'
+import { arch, flat, hull, place, prism } from './geometry'
 import { createModel, type Model, type Vec3 } from './model'
 import { TREE_CROWN, TREE_TRUNK } from './palette'
 import { tree } from './street'

@@ -1,11 +1,18 @@
 import { WATER_LEVEL } from '../../src/scene/site-layout'
+import { seeded } from '../seeded-random'
 import { cruiseBoat, placeBoat } from './boats'
 import { block, hipRoof, hull, polyline, prism } from './geometry'
-import { createModel, type Model } from './model'
+import { streetRow } from './city'
+import { createModel, type Geoms, type Model } from './model'
 import { LAMP_LIGHT } from './palette'
 import { lamp } from './street'
 
-/** Tianzi Pier: quay with a pavilion-roof gate, gangway, pontoon with waiting hall, a docked ferry with lit windows. */
+/**
+ * Tianzi Pier (天字码头). Facts used (LANDMARKS.md §8): on the north bank at Yanjiang Middle Road and Beijing Road,
+ * serving ferries, water buses and the night cruise (en.wikipedia "Tianzi Wharf"); the 24 lit buildings of
+ * Yanjiang Road (中新经纬 2021-09-29). From photographs: a gate hall with a double-eaved green-tiled roof on red
+ * columns and its name board, a gangway to a pontoon and waiting hall, a ferry alongside, Yanjiang Road behind.
+ */
 export function buildTianziPier(): Model {
   const { model, add } = createModel({
     quay: { color: 0x8a867c, roughness: 0.95, flood: 0.25 },
@@ -18,6 +25,9 @@ export function buildTianziPier(): Model {
     cabin: { color: 0x2f4156, roughness: 0.6, flood: 0.3 },
     led: { color: 0x102040, emissive: 0x40b0ff, strength: 3 },
     lampLight: LAMP_LIGHT,
+    facade: { color: 0x8d8476, roughness: 0.9, flood: 0.18 },
+    dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.3 },
+    road: { color: 0x3a3c40, roughness: 1, flood: 0.15 },
   })
   const waterY = WATER_LEVEL
   add('quay', block(90, 6, 30, 0, -6, -15))
@@ -48,7 +58,22 @@ export function buildTianziPier(): Model {
         ]),
       )
   }
-  add('gold', block(6, 1.5, 0.3, 0, 9.9, gz + 3.15))
+  // The name board over the entrance, four gilt characters (天字码头) on red, facing the river.
+  add('red', block(13, 2.6, 0.4, 0, 4.4, gz + 6))
+  for (let k = 0; k < 4; k++) add('gold', block(2, 2, 0.3, -4.5 + k * 3, 4.7, gz + 6.25))
+  // Yanjiang Road behind: the lit façades of the old waterfront across the road.
+  const rng = seeded(31)
+  const street = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
+  streetRow({ x0: -75, x1: 75, z: -42, storeys: [3, 7], lit: 0.5 }, rng, street)
+  add('facade', ...street.walls)
+  add('lit', ...street.lit)
+  add('dark', ...street.dark)
+  add('road', block(150, 0.1, 12, 0, 0, -34))
+  for (let x = -70; x <= 70; x += 14) {
+    const l = lamp(x, -29, 6)
+    add('red', l.post)
+    add('lampLight', l.light)
+  }
   // Gangway down to the pontoon.
   add(
     'quay',
