@@ -102,7 +102,11 @@ export async function toGlb(id: string, model: Model, io: NodeIO): Promise<Uint8
   doc
     .createScene(id)
     .addChild(node)
-    .setExtras({ credit: MODEL_CREDIT, ...(model.riverBanks ? { riverBanks: model.riverBanks } : {}) })
+    .setExtras({
+      credit: MODEL_CREDIT,
+      ...(model.riverBanks ? { riverBanks: model.riverBanks } : {}),
+      ...(model.overview ? { overview: model.overview } : {}),
+    })
   doc.getRoot().setDefaultScene(doc.getRoot().listScenes()[0]!)
   await doc.transform(dedup(), weld(), prune(), meshopt({ encoder: MeshoptEncoder, level: 'medium' }))
   return io.writeBinary(doc)

@@ -1,9 +1,15 @@
 import { ExtrudeGeometry, Shape } from 'three'
 
+import { buildCantonTower } from './canton-tower'
 import { band, block, extrudePlan, planFace, prism } from './geometry'
-import { createModel, type Model, type Vec3, type XZ } from './model'
+import { createModel, include, type Model, type Vec3, type XZ } from './model'
 
-/** Haixinsha: the olive-shaped island, 987 × 239 m, flat, with the 30 m grandstand and light masts. */
+/**
+ * Haixinsha (海心沙), seen from the north across the channel. Facts used (LANDMARKS.md §12): an olive-shaped island,
+ * 987 × 239 m (lvcheng.com), with a 30 m grandstand for about 24,000 people; it faces Canton Tower across the main
+ * channel; the island's centre 23.11415, 113.31943 and the tower's 23.10899, 113.31914 (OSM, sites.json), so
+ * the tower stands 574 m south; the tower stands about 125 m from the river (LANDMARKS.md §13).
+ */
 export function buildHaixinsha(): Model {
   const { model, add } = createModel({
     embankment: { color: 0x7d7a72, roughness: 0.95, flood: 0.3 },
@@ -77,7 +83,12 @@ export function buildHaixinsha(): Model {
       add('floodlight', block(7, 4, 1, x, 40, zz + Math.sign(-zz) * 0.8))
     }
   }
-  // An island in mid-river: its own embankment, and the north bank across the channel behind it.
-  model.riverBanks = [{ x: 0, z: -b - 80, facing: 0 }]
+  // Canton Tower across the main channel, 574 m south and 30 m west of the island's centre (sites.json), 125 m
+  // back from the south bank's edge: seen from the north, the island in front and the tower behind.
+  include(model, buildCantonTower(), 'tower-', -30, -574)
+  // An island in mid-river: its own embankment, and the south bank across the main channel behind it.
+  model.riverBanks = [{ x: 0, z: -574 + 125, facing: 0 }]
+  // Straight across the channel from the north, so that the tower stands behind the island.
+  model.overview = { azimuth: 0, elevation: 9 }
   return model
 }

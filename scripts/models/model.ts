@@ -2,7 +2,7 @@
 
 import type { BufferGeometry } from 'three'
 
-import type { BankEdge } from '../../src/scene/site-layout'
+import type { BankEdge, OverviewAngles } from '../../src/scene/site-layout'
 
 export type Vec3 = readonly [number, number, number]
 export type XZ = readonly [number, number]
@@ -26,6 +26,8 @@ export interface Model {
   parts: Map<string, Geoms>
   /** Where the river banks are, when not one bank with the river in front (+Z). */
   riverBanks?: BankEdge[]
+  /** The angles its overview is seen from, when not the default (scene extras `overview`). */
+  overview?: OverviewAngles
 }
 
 /** One model under construction: geometries collected per material, merged into one primitive each. */
@@ -37,4 +39,20 @@ export function createModel<K extends string>(materials: Record<K, MaterialSpec>
     model.parts.set(key, list)
   }
   return { model, add }
+}
+
+/**
+ * Adds another site's model into this one, moved to (x, z): a neighbour seen across the water. Its materials keep
+ * their look under names prefixed with `prefix`.
+ */
+export function include(model: Model, other: Model, prefix: string, x: number, z: number): void {
+  for (const [key, spec] of Object.entries(other.materials)) {
+    const parts = other.parts.get(key)
+    if (!parts?.length) continue
+    model.materials[`${prefix}${key}`] = spec
+    model.parts.set(
+      `${prefix}${key}`,
+      parts.map((g) => g.translate(x, 0, z)),
+    )
+  }
 }

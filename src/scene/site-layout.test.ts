@@ -9,6 +9,7 @@ import {
   lampOffsets,
   MAX_LAMPS_PER_BANK,
   overviewCamera,
+  overviewHint,
   PROMENADE,
   WATER_LEVEL,
   type Box,
@@ -131,5 +132,35 @@ describe('overviewCamera', () => {
         expect(widest).toBeGreaterThan(0.9)
       }
     }
+  })
+})
+
+describe('overviewHint', () => {
+  it('reads the angles a model asks for, either one alone, and none when it says nothing', () => {
+    expect(overviewHint({ overview: { azimuth: 0, elevation: 12 } })).toEqual({
+      angles: { azimuth: 0, elevation: 12 },
+    })
+    expect(overviewHint({ overview: { azimuth: -20 } })).toEqual({ angles: { azimuth: -20 } })
+    expect(overviewHint({ credit: 'x' })).toEqual({ angles: {} })
+  })
+
+  it.each([
+    ['not an object', 'north'],
+    ['an azimuth behind the model', { azimuth: 120 }],
+    ['a string elevation', { elevation: '10' }],
+    ['a view from under the water', { elevation: -5 }],
+  ])('refuses %s, saying what is expected and that the default is used', (_, overview) => {
+    const { angles, problem } = overviewHint({ overview })
+    expect(angles).toEqual({})
+    expect(problem).toMatch(/extras\.overview must be .*azimuth.*elevation.*default overview is used/)
+  })
+
+  it('looks from the asked angles: straight across the river from the front at azimuth 0', () => {
+    const box: Box = { min: [-500, 0, -600], max: [500, 600, 120] }
+    const { position, target } = overviewCamera(box, 40, 4 / 3, { azimuth: 0, elevation: 10 })
+    expect(position[0]).toBeCloseTo(target[0], 6)
+    expect(position[2]).toBeGreaterThan(box.max[2])
+    const d = position.map((v, i) => v - target[i]!)
+    expect((Math.asin(d[1]! / Math.hypot(...d)) * 180) / Math.PI).toBeCloseTo(10, 6)
   })
 })

@@ -65,6 +65,38 @@ export function bankHints(extras: unknown): { banks: BankEdge[] | null; problem?
   return { banks }
 }
 
+/** The angles a model may ask its overview to be seen from, in degrees (see `overviewCamera`). */
+export interface OverviewAngles {
+  /** About Y from +Z toward +X: 0 looks straight across the river at the model's front. */
+  azimuth?: number
+  /** Above the horizon. */
+  elevation?: number
+}
+
+/**
+ * The overview angles a model asks for in its glTF scene extras, `"overview": {"azimuth": degrees, "elevation":
+ * degrees}` (either may be left out: the default is used). A landmark seen from the water straight on, or a site
+ * whose neighbour across the river belongs in the picture, says so here. Absent: none asked for.
+ */
+export function overviewHint(extras: unknown): { angles: OverviewAngles; problem?: string } {
+  const value = (extras as { overview?: unknown } | null | undefined)?.overview
+  if (value === undefined) return { angles: {} }
+  const problem =
+    'extras.overview must be {"azimuth": degrees from -90 to 90, "elevation": degrees from 0 to 60}, either ' +
+    'optional; the default overview is used instead'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { angles: {}, problem }
+  const { azimuth, elevation } = value as Record<string, unknown>
+  const ok = (n: unknown, lo: number, hi: number) =>
+    n === undefined || (typeof n === 'number' && Number.isFinite(n) && n >= lo && n <= hi)
+  if (!ok(azimuth, -90, 90) || !ok(elevation, 0, 60)) return { angles: {}, problem }
+  return {
+    angles: {
+      ...(azimuth === undefined ? {} : { azimuth: azimuth as number }),
+      ...(elevation === undefined ? {} : { elevation: elevation as number }),
+    },
+  }
+}
+
 /** The bank of a model that says nothing: its edge a promenade's width in front of the model, water toward +Z. */
 export function defaultBank(footprint: Footprint): BankEdge {
   return { x: (footprint.minX + footprint.maxX) / 2, z: footprint.maxZ + PROMENADE + 2, facing: 0 }
@@ -117,6 +149,7 @@ export function overviewCamera(
   box: Box,
   fovDeg: number,
   aspect: number,
+  angles: OverviewAngles = {},
 ): { position: [number, number, number]; target: [number, number, number] } {
   const [minX, minY, minZ] = box.min
   const [maxX, maxY, maxZ] = box.max
@@ -126,8 +159,9 @@ export function overviewCamera(
   const bottom = Math.min(minY, WATER_LEVEL - height / 3)
   const centre: [number, number, number] = [(minX + maxX) / 2, (bottom + maxY) / 2, (minZ + maxZ) / 2]
   // 8° over the water for a tower, up to 24° for a site much wider than it is high.
-  const elevation = ((8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
-  const azimuth = Math.atan2(0.55, 0.8)
+  const elevation =
+    ((angles.elevation ?? 8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
+  const azimuth = angles.azimuth === undefined ? Math.atan2(0.55, 0.8) : (angles.azimuth * Math.PI) / 180
   // From the target toward the camera, and the camera's right and up.
   const back = [
     Math.cos(elevation) * Math.sin(azimuth),
