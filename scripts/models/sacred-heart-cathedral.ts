@@ -1,17 +1,28 @@
 import { BoxGeometry, CircleGeometry, ConeGeometry, CylinderGeometry, RingGeometry } from 'three'
 
 import { block, gableRoof, lancet, place, prism } from './geometry'
-import { createModel, type Model } from './model'
+import { seeded } from '../seeded-random'
+import { streetRow } from './city'
+import { createModel, type Geoms, type Model } from './model'
 
-/** Sacred Heart Cathedral: Gothic cross plan 79 × 35 m, twin spires to 58.5 m, lit rose window and lancets. */
+/**
+ * Sacred Heart Cathedral (石室圣心大教堂), seen from the river across the old city. Facts used (LANDMARKS.md §5):
+ * all-granite Gothic Revival, twin spires 58.5 m, a cross plan 78.69 × 35 m (cits.net; en-academic, from
+ * en.wikipedia); at 56 Yide Road, 23.117393, 113.254733 (OSM), inland: about 500 m north of the front channel's
+ * bank. The granite reads dark grey; the Yide Road streets of four- to seven-storey blocks lie between it and
+ * Yanjiang Road on the water (from photographs and the map). Seen from a boat, as from the river.
+ */
 export function buildSacredHeartCathedral(): Model {
   const { model, add } = createModel({
-    stone: { color: 0xaaa89f, roughness: 0.9, flood: 0.35 },
+    stone: { color: 0x77777a, roughness: 0.9, flood: 0.5 },
     roof: { color: 0x4c535c, metallic: 0.3, roughness: 0.6, flood: 0.2 },
     glass: { color: 0x40301a, emissive: 0xffb65c, strength: 1.6 },
     rose: { color: 0x302040, emissive: 0xd070ff, strength: 2.2 },
     door: { color: 0x402810, emissive: 0xffa040, strength: 1.5 },
     gold: { color: 0xd9b35a, metallic: 0.8, roughness: 0.35, emissive: 0x806020, strength: 1 },
+    block: { color: 0x6e675e, roughness: 0.95, flood: 0.16 },
+    lit: { color: 0xfff0c8, emissive: 0xffc878, strength: 1.2 },
+    dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.3 },
   })
   const front = 39.3 // façade plane (+Z, facing the river)
   const back = -24 // east end of the straight nave, where the apse begins
@@ -79,5 +90,32 @@ export function buildSacredHeartCathedral(): Model {
     }
   }
   for (const sx of [-1, 1]) add('glass', place(lancet(5, 12), sx * 17.56, 6, -12, (sx * Math.PI) / 2))
+  // The old city between the cathedral and the river: rows of blocks along the streets down to Yanjiang Road.
+  const rng = seeded(41)
+  const city = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
+  for (const [z, lo, hi] of [
+    [100, 3, 5],
+    [170, 3, 5],
+    [240, 2, 5],
+    [310, 2, 4],
+    [380, 2, 4],
+    [450, 3, 5],
+  ] as const) {
+    for (const [x0, x1] of [
+      [-66, -8],
+      [8, 66],
+    ] as const)
+      streetRow({ x0, x1, z, storeys: [lo, hi], depth: 40, lit: 0.45 }, rng, city)
+  }
+  // Blocks on either side of the cathedral's forecourt.
+  streetRow({ x0: -66, x1: -26, z: 30, storeys: [4, 6], depth: 50, lit: 0.4 }, rng, city)
+  streetRow({ x0: 26, x1: 66, z: 30, storeys: [4, 6], depth: 50, lit: 0.4 }, rng, city)
+  add('block', ...city.walls)
+  add('lit', ...city.lit)
+  add('dark', ...city.dark)
+  // The river's bank: Yanjiang Road's edge, some 490 m south of the façade.
+  model.riverBanks = [{ x: 0, z: 490, facing: 0 }]
+  // From the water, as from a boat's upper deck, over the roofs and up the street toward the spires.
+  model.overview = { azimuth: 0, elevation: 15 }
   return model
 }
