@@ -6,7 +6,7 @@ import { ALL_EXTENSIONS } from '@gltf-transform/extensions'
 import { MeshoptDecoder } from 'meshoptimizer'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { bankHints, WATER_LEVEL } from '../src/scene/site-layout'
+import { bankHints, overviewHint, WATER_LEVEL } from '../src/scene/site-layout'
 
 import { MODEL_BUDGET, MODEL_CREDIT, modelFigures, STOP_IDS } from './build-models'
 
@@ -66,8 +66,10 @@ describe.each(STOP_IDS)('model %s', (id) => {
         .listMaterials()
         .map((m) => m.getName()),
     ).not.toContain('water')
-    const { banks, problem } = bankHints(doc.getRoot().getDefaultScene()!.getExtras())
+    const extras = doc.getRoot().getDefaultScene()!.getExtras()
+    const { banks, problem } = bankHints(extras)
     expect(problem).toBeUndefined()
+    expect(overviewHint(extras).problem).toBeUndefined()
     // Nothing hangs below the river's surface but what stands in it (piers, quays, hulls: a few metres).
     const { min } = getBounds(doc.getRoot().getDefaultScene()!)
     expect(min[1]).toBeGreaterThanOrEqual(WATER_LEVEL - 3.5)

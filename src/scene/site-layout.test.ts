@@ -1,3 +1,4 @@
+import { Vector3 } from 'three'
 import { describe, expect, it } from 'vitest'
 
 import {
@@ -8,6 +9,7 @@ import {
   lampOffsets,
   MAX_LAMPS_PER_BANK,
   overviewCamera,
+  overviewHint,
   PROMENADE,
   WATER_LEVEL,
   type Box,
@@ -100,17 +102,65 @@ describe('overviewCamera', () => {
     expect(target[1]).toBeCloseTo((600 + WATER_LEVEL - 603 / 3) / 2, 5)
   })
 
-  it('stands on the river side (+Z) and far enough to see all of it, in a portrait view too', () => {
-    for (const aspect of [4 / 3, 0.5]) {
-      const { position, target } = overviewCamera(tower, 40, aspect)
-      expect(position[2]).toBeGreaterThan(target[2])
-      expect(position[0]).toBeGreaterThan(target[0])
-      const distance = Math.hypot(...position.map((v, i) => v - target[i]!))
-      const halfH = Math.atan(Math.tan((20 * Math.PI) / 180) * aspect)
-      // The tower and the top third of its reflection fit in the narrower of the two angles of view.
-      expect(distance * Math.sin(Math.min(halfH, (20 * Math.PI) / 180))).toBeGreaterThanOrEqual(
-        (600 + 3 + 201) / 2,
-      )
+  it('stands on the river side (+Z), sees every corner and the top third of the reflection, and fills the view', () => {
+    for (const box of [tower, halls]) {
+      for (const aspect of [4 / 3, 0.5, 16 / 9]) {
+        const { position, target } = overviewCamera(box, 40, aspect)
+        expect(position[2]).toBeGreaterThan(target[2])
+        expect(position[0]).toBeGreaterThan(target[0])
+        // Where each corner lands in the picture, as shares of the half-width and half-height (1 = the edge).
+        const forward = new Vector3(...target).sub(new Vector3(...position)).normalize()
+        const right = forward
+          .clone()
+          .cross(new Vector3(0, 1, 0))
+          .normalize()
+        const up = right.clone().cross(forward)
+        const tanV = Math.tan((20 * Math.PI) / 180)
+        const bottom = Math.min(box.min[1], WATER_LEVEL - (box.max[1] - WATER_LEVEL) / 3)
+        let widest = 0
+        for (const x of [box.min[0], box.max[0]])
+          for (const y of [bottom, box.max[1]])
+            for (const z of [box.min[2], box.max[2]]) {
+              const v = new Vector3(x, y, z).sub(new Vector3(...position))
+              const depth = v.dot(forward)
+              const sx = Math.abs(v.dot(right)) / (depth * tanV * aspect)
+              const sy = Math.abs(v.dot(up)) / (depth * tanV)
+              expect(Math.max(sx, sy)).toBeLessThanOrEqual(1)
+              widest = Math.max(widest, sx, sy)
+            }
+        // No wasted room: the landmark reaches the edge of the view, less the margin.
+        expect(widest).toBeGreaterThan(0.9)
+      }
     }
+  })
+})
+
+describe('overviewHint', () => {
+  it('reads the angles a model asks for, either one alone, and none when it says nothing', () => {
+    expect(overviewHint({ overview: { azimuth: 0, elevation: 12 } })).toEqual({
+      angles: { azimuth: 0, elevation: 12 },
+    })
+    expect(overviewHint({ overview: { azimuth: -20 } })).toEqual({ angles: { azimuth: -20 } })
+    expect(overviewHint({ credit: 'x' })).toEqual({ angles: {} })
+  })
+
+  it.each([
+    ['not an object', 'north'],
+    ['an azimuth behind the model', { azimuth: 120 }],
+    ['a string elevation', { elevation: '10' }],
+    ['a view from under the water', { elevation: -5 }],
+  ])('refuses %s, saying what is expected and that the default is used', (_, overview) => {
+    const { angles, problem } = overviewHint({ overview })
+    expect(angles).toEqual({})
+    expect(problem).toMatch(/extras\.overview must be .*azimuth.*elevation.*default overview is used/)
+  })
+
+  it('looks from the asked angles: straight across the river from the front at azimuth 0', () => {
+    const box: Box = { min: [-500, 0, -600], max: [500, 600, 120] }
+    const { position, target } = overviewCamera(box, 40, 4 / 3, { azimuth: 0, elevation: 10 })
+    expect(position[0]).toBeCloseTo(target[0], 6)
+    expect(position[2]).toBeGreaterThan(box.max[2])
+    const d = position.map((v, i) => v - target[i]!)
+    expect((Math.asin(d[1]! / Math.hypot(...d)) * 180) / Math.PI).toBeCloseTo(10, 6)
   })
 })

@@ -65,6 +65,38 @@ export function bankHints(extras: unknown): { banks: BankEdge[] | null; problem?
   return { banks }
 }
 
+/** The angles a model may ask its overview to be seen from, in degrees (see `overviewCamera`). */
+export interface OverviewAngles {
+  /** About Y from +Z toward +X: 0 looks straight across the river at the model's front. */
+  azimuth?: number
+  /** Above the horizon. */
+  elevation?: number
+}
+
+/**
+ * The overview angles a model asks for in its glTF scene extras, `"overview": {"azimuth": degrees, "elevation":
+ * degrees}` (either may be left out: the default is used). A landmark seen from the water straight on, or a site
+ * whose neighbour across the river belongs in the picture, says so here. Absent: none asked for.
+ */
+export function overviewHint(extras: unknown): { angles: OverviewAngles; problem?: string } {
+  const value = (extras as { overview?: unknown } | null | undefined)?.overview
+  if (value === undefined) return { angles: {} }
+  const problem =
+    'extras.overview must be {"azimuth": degrees from -90 to 90, "elevation": degrees from 0 to 60}, either ' +
+    'optional; the default overview is used instead'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { angles: {}, problem }
+  const { azimuth, elevation } = value as Record<string, unknown>
+  const ok = (n: unknown, lo: number, hi: number) =>
+    n === undefined || (typeof n === 'number' && Number.isFinite(n) && n >= lo && n <= hi)
+  if (!ok(azimuth, -90, 90) || !ok(elevation, 0, 60)) return { angles: {}, problem }
+  return {
+    angles: {
+      ...(azimuth === undefined ? {} : { azimuth: azimuth as number }),
+      ...(elevation === undefined ? {} : { elevation: elevation as number }),
+    },
+  }
+}
+
 /** The bank of a model that says nothing: its edge a promenade's width in front of the model, water toward +Z. */
 export function defaultBank(footprint: Footprint): BankEdge {
   return { x: (footprint.minX + footprint.maxX) / 2, z: footprint.maxZ + PROMENADE + 2, facing: 0 }
@@ -99,6 +131,9 @@ export function lampOffsets(bank: BankEdge, footprint: Footprint): number[] {
   return offsets.sort((a, b) => a - b)
 }
 
+/** Share of the view's half-angles the overview's framed box may fill: a small margin round it. */
+export const OVERVIEW_FILL = 0.92
+
 /** A box in scene metres. */
 export interface Box {
   min: [number, number, number]
@@ -107,12 +142,14 @@ export interface Box {
 
 /**
  * The overview of a landmark: from the river side (+Z) and a little to the east (+X), low over the water
- * for a tall landmark and higher for a wide, flat site, framing the landmark and the top of its reflection.
+ * for a tall landmark and higher for a wide, flat site, framing the landmark and the top of its reflection:
+ * the camera stands as close as it can with every corner of that box inside the view, a small margin round it.
  */
 export function overviewCamera(
   box: Box,
   fovDeg: number,
   aspect: number,
+  angles: OverviewAngles = {},
 ): { position: [number, number, number]; target: [number, number, number] } {
   const [minX, minY, minZ] = box.min
   const [maxX, maxY, maxZ] = box.max
@@ -121,20 +158,40 @@ export function overviewCamera(
   // A third of the reflection's height is in view below the waterline.
   const bottom = Math.min(minY, WATER_LEVEL - height / 3)
   const centre: [number, number, number] = [(minX + maxX) / 2, (bottom + maxY) / 2, (minZ + maxZ) / 2]
-  // The box's bounding sphere, with a little room around it.
-  const radius = (1.05 * Math.hypot(maxX - minX, maxY - bottom, maxZ - minZ)) / 2
-  const halfV = (fovDeg * Math.PI) / 360
-  const halfH = Math.atan(Math.tan(halfV) * aspect)
-  const distance = radius / Math.sin(Math.min(halfV, halfH))
   // 8° over the water for a tower, up to 24° for a site much wider than it is high.
-  const elevation = ((8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
-  const azimuth = Math.atan2(0.55, 0.8)
-  const flat = distance * Math.cos(elevation)
+  const elevation =
+    ((angles.elevation ?? 8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
+  const azimuth = angles.azimuth === undefined ? Math.atan2(0.55, 0.8) : (angles.azimuth * Math.PI) / 180
+  // From the target toward the camera, and the camera's right and up.
+  const back = [
+    Math.cos(elevation) * Math.sin(azimuth),
+    Math.sin(elevation),
+    Math.cos(elevation) * Math.cos(azimuth),
+  ]
+  const right = [Math.cos(azimuth), 0, -Math.sin(azimuth)]
+  const up = [
+    -Math.sin(elevation) * Math.sin(azimuth),
+    Math.cos(elevation),
+    -Math.sin(elevation) * Math.cos(azimuth),
+  ]
+  const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!
+  const tanV = Math.tan((fovDeg * Math.PI) / 360) * OVERVIEW_FILL
+  const tanH = Math.tan((fovDeg * Math.PI) / 360) * aspect * OVERVIEW_FILL
+  // A corner q (from the centre) is in view from distance d when |q·right| and |q·up| are within the angles
+  // of view at its depth d − q·back: the nearest such d over all eight corners.
+  let distance = 1
+  for (const x of [minX, maxX])
+    for (const y of [bottom, maxY])
+      for (const z of [minZ, maxZ]) {
+        const q = [x - centre[0], y - centre[1], z - centre[2]]
+        const need = Math.max(Math.abs(dot(q, right)) / tanH, Math.abs(dot(q, up)) / tanV) + dot(q, back)
+        distance = Math.max(distance, need)
+      }
   return {
     position: [
-      centre[0] + flat * Math.sin(azimuth),
-      centre[1] + distance * Math.sin(elevation),
-      centre[2] + flat * Math.cos(azimuth),
+      centre[0] + distance * back[0]!,
+      centre[1] + distance * back[1]!,
+      centre[2] + distance * back[2]!,
     ],
     target: centre,
   }

@@ -6,7 +6,15 @@ import type { GLTF } from 'three/addons/loaders/GLTFLoader.js'
 import type { Vec3 } from '@/route/schema'
 
 import { disposeObject3D } from './dispose-object3d'
-import { bankHints, defaultBank, overviewCamera, type Footprint, type Site } from './site-layout'
+import {
+  bankHints,
+  defaultBank,
+  overviewCamera,
+  overviewHint,
+  type Footprint,
+  type OverviewAngles,
+  type Site,
+} from './site-layout'
 
 /** What orbit controls expose that the framing needs. */
 export interface Controls {
@@ -26,11 +34,13 @@ export function frameOn(
   box: Box3,
   camera: PerspectiveCamera,
   controls: Controls | null,
+  angles: OverviewAngles = {},
 ): { position: Vec3; target: Vec3 } {
   const { position, target } = overviewCamera(
     { min: box.min.toArray(), max: box.max.toArray() },
     camera.fov,
     camera.aspect,
+    angles,
   )
   camera.position.set(...position)
   camera.lookAt(...target)
@@ -100,7 +110,10 @@ export function StopModel({
       return { x: at.x, z: at.z, facing: MathUtils.radToDeg(Math.atan2(out.x, out.z)) }
     })
     callbacks.current.onPlaced?.({ footprint, banks })
-    callbacks.current.onFramed?.(frameOn(box, camera, controls))
+    // The angles a model asks for its overview, in the scene as placed.
+    const view = overviewHint(gltf.scene.userData)
+    if (view.problem) console.warn(`${url}: ${view.problem}`)
+    callbacks.current.onFramed?.(frameOn(box, camera, controls, view.angles))
     invalidate()
   }, [gltf, url, camera, controls, invalidate, placementKey])
 

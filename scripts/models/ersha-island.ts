@@ -1,0 +1,92 @@
+import { seeded } from '../seeded-random'
+import { block, polyline, quads, rod, surface } from './geometry'
+import { createModel, type Model, type Vec3 } from './model'
+import { TREE_CROWN, TREE_TRUNK } from './palette'
+import { tree } from './street'
+
+/**
+ * Ersha Island: Xinghai Concert Hall (星海音乐厅) on its waterfront. Facts used (LANDMARKS.md §10): a
+ * hyperbolic-paraboloid concrete shell, likened to a swan taking off or a grand piano with its lid raised, the
+ * Guangdong Museum of Art next door to the east, the main channel to the south. From photographs: one smooth
+ * saddle over glass walls, rising to a high point at its eastern end, low over the middle of its long sides,
+ * on a terrace among lawns and trees along the water. The size (about 110 × 88 m) is estimated from photographs.
+ */
+export function buildErshaIsland(): Model {
+  const { model, add } = createModel({
+    roof: { color: 0xd4dadf, roughness: 0.5, metallic: 0.1, flood: 0.4, doubleSided: true },
+    ribs: { color: 0x8e989f, roughness: 0.6, flood: 0.3 },
+    base: { color: 0xcfc9bd, roughness: 0.9, flood: 0.3 },
+    glass: { color: 0x302818, roughness: 0.1, emissive: 0xf0c890, strength: 0.9, doubleSided: true },
+    edge: { color: 0xe0f0ff, emissive: 0xd8ecff, strength: 2.5 },
+    museum: { color: 0x7a766e, roughness: 0.9, flood: 0.25 },
+    lawn: { color: 0x24402a, roughness: 1, flood: 0.2 },
+    crown: TREE_CROWN,
+    trunk: TREE_TRUNK,
+  })
+  add('lawn', block(220, 0.3, 130, 15, -0.3, -5))
+  const baseY = 3
+  add('base', block(124, baseY, 100, 0, 0, 0))
+  // The saddle: y = c + a (x/A)² − b (z/B)² + t (x/A), high at both ends of the long axis, the east end highest,
+  // low at the middle of both long sides; its plan a rounded lozenge, so its edges curve as the real shell's do.
+  const A = 56
+  const B = 44
+  const heightAt = (x: number, z: number) => 17 + 13 * (x / A) ** 2 - 9 * (z / B) ** 2 + 12 * (x / A)
+  const plan = (r: number, theta: number): [number, number] => {
+    const c = Math.cos(theta)
+    const s = Math.sin(theta)
+    return [A * r * Math.sign(c) * Math.abs(c) ** 1.35, B * r * Math.sign(s) * Math.abs(s) ** 1.35]
+  }
+  const roofAt = (u: number, v: number): Vec3 => {
+    const [x, z] = plan(u, v * 2 * Math.PI)
+    return [x, heightAt(x, z), z]
+  }
+  add('roof', surface(10, 64, roofAt))
+  // Ribs across the shell in both directions show its double curvature.
+  for (let k = -3; k <= 3; k++) {
+    const x = (k / 4) * A
+    const zMax = B * (1 - Math.abs(x / A) ** (1 / 1.35 / 0.74)) ** 0.74
+    const across = Array.from({ length: 13 }, (_, i): Vec3 => {
+      const z = -zMax + (2 * zMax * i) / 12
+      return [x, heightAt(x, z) + 0.25, z]
+    })
+    add('ribs', ...polyline(across, 0.3))
+    const z = (k / 4) * B
+    const xMax = A * (1 - Math.abs(z / B) ** (1 / 1.35 / 0.74)) ** 0.74
+    const along = Array.from({ length: 17 }, (_, i): Vec3 => {
+      const xx = -xMax + (2 * xMax * i) / 16
+      return [xx, heightAt(xx, z) + 0.25, z]
+    })
+    add('ribs', ...polyline(along, 0.3))
+  }
+  // The lit edge, and the glass walls hanging under it, set back, down to the terrace.
+  const n = 64
+  const rim = Array.from({ length: n }, (_, k) => roofAt(1, k / n))
+  add('edge', ...polyline(rim, 0.4, true))
+  const glass: Array<[Vec3, Vec3, Vec3, Vec3]> = []
+  const inner = Array.from({ length: n }, (_, k): Vec3 => {
+    const [x, z] = plan(0.9, (k / n) * 2 * Math.PI)
+    return [x, heightAt(x, z) - 0.4, z]
+  })
+  for (let k = 0; k < n; k++) {
+    const a = inner[k]!
+    const b = inner[(k + 1) % n]!
+    glass.push([[a[0], baseY, a[2]], [b[0], baseY, b[2]], b, a])
+    if (k % 2 === 0) add('ribs', rod([a[0], baseY, a[2]], a, 0.18, 3))
+  }
+  add('glass', quads(glass))
+  // Guangdong Museum of Art next door, to the east: a low block.
+  add('museum', block(34, 12, 30, 104, 0, -30))
+  // The waterfront: a row of trees along the promenade, more on the lawns behind.
+  const rng = seeded(23)
+  for (let x = -92; x <= 116; x += 16) {
+    const t = tree(x + (rng() - 0.5) * 4, 56 + (rng() - 0.5) * 3, 8 + rng() * 3, 3.5 + rng() * 1.2)
+    add('trunk', t.trunk)
+    add('crown', t.crown)
+  }
+  for (let k = 0; k < 10; k++) {
+    const t = tree(-95 + k * 24 + (rng() - 0.5) * 8, -62 + (rng() - 0.5) * 8, 9 + rng() * 3, 4 + rng() * 1.5)
+    add('trunk', t.trunk)
+    add('crown', t.crown)
+  }
+  return model
+}

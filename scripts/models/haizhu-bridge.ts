@@ -1,0 +1,87 @@
+import { WATER_LEVEL } from '../../src/scene/site-layout'
+import { block, polyline, rod } from './geometry'
+import { createModel, type Model, type Vec3 } from './model'
+import { LAMP_LIGHT } from './palette'
+import { lamp } from './street'
+
+/** Haizhu Bridge: 183 m deck along X on three steel truss spans (67 + 49 + 67 m) with period lamps. */
+export function buildHaizhuBridge(): Model {
+  const { model, add } = createModel({
+    steel: { color: 0x8f9ba6, metallic: 0.5, roughness: 0.5, flood: 0.35 },
+    deck: { color: 0x5a5d62, roughness: 0.9, flood: 0.25 },
+    pier: { color: 0x8a857c, roughness: 0.95, flood: 0.3 },
+    ledGold: { color: 0x403010, emissive: 0xffc46a, strength: 2.5 },
+    lampLight: LAMP_LIGHT,
+    plaque: { color: 0x500000, emissive: 0xff3b2a, strength: 2 },
+  })
+  const deckY = 10
+  const halfW = 9.5
+  const spans = [
+    { x0: -91.45, x1: -24.5, rise: 13, panels: 8 },
+    { x0: -24.5, x1: 24.5, rise: 8, panels: 6 },
+    { x0: 24.5, x1: 91.45, rise: 13, panels: 8 },
+  ]
+  add('deck', block(182.9 + 30, 1.4, halfW * 2 + 3, 0, deckY - 1.4, 0))
+  for (const { x0, x1, rise, panels } of spans) {
+    const mid = (x0 + x1) / 2
+    const half = (x1 - x0) / 2
+    // Bow-shaped top chord: a parabola springing from 2.5 m above the deck.
+    const topAt = (x: number) => deckY + 2.5 + rise * (1 - ((x - mid) / half) ** 2)
+    for (const side of [-1, 1]) {
+      const z = side * halfW
+      const top: Vec3[] = []
+      const bottom: Vec3[] = []
+      for (let k = 0; k <= panels; k++) {
+        const x = x0 + ((x1 - x0) * k) / panels
+        top.push([x, topAt(x), z])
+        bottom.push([x, deckY, z])
+      }
+      add('steel', ...polyline(top, 0.45), ...polyline(bottom, 0.4))
+      add(
+        'ledGold',
+        ...polyline(
+          top.map(([x, y]) => [x, y + 0.6, z] as Vec3),
+          0.22,
+          false,
+          4,
+        ),
+      )
+      for (let k = 0; k <= panels; k++) {
+        add('steel', rod(bottom[k]!, top[k]!, 0.28))
+        if (k < panels)
+          add(
+            'steel',
+            rod(k < panels / 2 ? top[k]! : bottom[k]!, k < panels / 2 ? bottom[k + 1]! : top[k + 1]!, 0.22),
+          )
+      }
+      // Top lateral bracing where there is headroom.
+      if (side === 1) {
+        for (let k = 1; k < panels; k++) {
+          const [x, y] = top[k]!
+          if (y - deckY > 8) add('steel', rod([x, y, -halfW], [x, y, halfW], 0.22))
+        }
+      }
+    }
+  }
+  add(
+    'plaque',
+    block(6, 1.6, 0.3, 0, deckY + 8.6, halfW + 0.5),
+    block(6, 1.6, 0.3, 0, deckY + 8.6, -halfW - 0.5),
+  )
+  for (const x of [-24.5, 24.5])
+    add('pier', block(5, deckY - 1.4 - WATER_LEVEL, halfW * 2 + 2, x, WATER_LEVEL, 0))
+  for (const x of [-95, 95]) add('pier', block(8, deckY - 1.4, halfW * 2 + 4, x, 0, 0))
+  for (let x = -84; x <= 84; x += 14) {
+    for (const z of [-halfW + 1.2, halfW - 1.2]) {
+      const { post, light } = lamp(x, z, 5.5, deckY)
+      add('deck', post)
+      add('lampLight', light)
+    }
+  }
+  // The river runs under the bridge, between a bank at each end.
+  model.riverBanks = [
+    { x: spans[0]!.x0, z: 0, facing: 90 },
+    { x: spans[2]!.x1, z: 0, facing: -90 },
+  ]
+  return model
+}

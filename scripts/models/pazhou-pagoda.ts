@@ -1,0 +1,81 @@
+import { IcosahedronGeometry } from 'three'
+
+import { seeded } from '../seeded-random'
+import { arch, flat, hull, place, prism } from './geometry'
+import { createModel, type Model, type Vec3 } from './model'
+import { TREE_CROWN, TREE_TRUNK } from './palette'
+import { tree } from './street'
+
+/**
+ * Pazhou Pagoda (琶洲塔) on its knoll in Pazhou Pagoda Park. Facts used (LANDMARKS.md §17): octagonal brick pagoda,
+ * 9 storeys outside, about 59 m (en.wikipedia "Pazhou Pagoda"); base 12.7 m across, walls 3.97 m thick, a
+ * red-sandstone plinth, corbelled brick eaves (zh.wikipedia 琶洲塔). Its brick today reads weathered grey (the
+ * white plaster of old descriptions is gone), each storey parted from the next by a thin stack of corbelled
+ * courses, one arched opening on alternate faces: from photographs.
+ */
+export function buildPazhouPagoda(): Model {
+  const { model, add } = createModel({
+    brick: { color: 0x8a8479, roughness: 0.95, flood: 0.42 },
+    eave: { color: 0x6e6961, roughness: 0.95, flood: 0.38 },
+    plinth: { color: 0x8f5a48, roughness: 0.95, flood: 0.35 },
+    opening: { color: 0x14100c, roughness: 1, emissive: 0x3a2410, strength: 1 },
+    finial: { color: 0x6a6258, roughness: 0.9, flood: 0.4 },
+    knoll: { color: 0x243c26, roughness: 1, flood: 0.2 },
+    crown: TREE_CROWN,
+    trunk: TREE_TRUNK,
+  })
+  const sides = 8
+  const oct = { faceZ: true, flat: true }
+  // The knoll, a low mound, the pagoda on its top.
+  const knollH = 4
+  const rim: Vec3[] = []
+  for (let k = 0; k < 14; k++) {
+    const a = (k / 14) * 2 * Math.PI
+    rim.push(
+      [34 * Math.cos(a), 0, 30 * Math.sin(a)],
+      [16 * Math.cos(a + 0.2), knollH, 15 * Math.sin(a + 0.2)],
+    )
+  }
+  add('knoll', hull(rim))
+  add('plinth', prism(7.6, 7.4, 1.8, sides, 0, knollH, 0, oct))
+  let y = knollH + 1.8
+  const storeys = 9
+  for (let i = 0; i < storeys; i++) {
+    const r = 6.35 - (i * 2.3) / (storeys - 1)
+    const h = 6.2 - 0.2 * i
+    const wallH = h - 1.4
+    add('brick', prism(r, r - 0.1, wallH, sides, 0, y, 0, oct))
+    // Corbelled eave: four thin courses each stepping out, then stepping back in to the storey above.
+    let cy = y + wallH
+    for (let c = 0; c < 4; c++) {
+      add('eave', prism(r + 0.2 + c * 0.28, r + 0.2 + c * 0.28, 0.22, sides, 0, cy, 0, oct))
+      cy += 0.22
+    }
+    add('eave', prism(r + 1.05, r - 0.3, 0.5, sides, 0, cy, 0, oct))
+    // One arched opening on alternate faces, turning by a face each storey.
+    for (let k = 0; k < sides; k++) {
+      if ((k + i) % 2 !== 0) continue
+      const a = (k * 2 * Math.PI) / sides
+      const ap = r * Math.cos(Math.PI / sides) + 0.04
+      add('opening', place(arch(1.2, 2.2), ap * Math.sin(a), y + 1, ap * Math.cos(a), a))
+    }
+    y += h
+  }
+  add('eave', prism(4.3, 0.5, 2.4, sides, 0, y - 0.1, 0, oct))
+  add('finial', prism(0.3, 0.2, 3, 6, 0, y + 1.5, 0))
+  add(
+    'finial',
+    place(flat(new IcosahedronGeometry(0.9, 0)), 0, y + 2.7, 0),
+    place(flat(new IcosahedronGeometry(0.6, 0)), 0, y + 3.9, 0),
+  )
+  // The park's trees round the knoll, leaving the river side open.
+  const rng = seeded(29)
+  for (let k = 0; k < 18; k++) {
+    const a = Math.PI * (0.9 + (1.2 * k) / 17) + (rng() - 0.5) * 0.1
+    const d = 20 + rng() * 10
+    const t = tree(d * Math.cos(a), d * Math.sin(a), 7 + rng() * 4, 3.5 + rng() * 1.5)
+    add('trunk', t.trunk)
+    add('crown', t.crown)
+  }
+  return model
+}

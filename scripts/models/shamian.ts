@@ -1,0 +1,137 @@
+import { WATER_LEVEL } from '../../src/scene/site-layout'
+import { seeded } from '../seeded-random'
+import { streetRow } from './city'
+import { windows } from './facade'
+import { block, gableRoof, hipRoof, lancet, place, prism } from './geometry'
+import { createModel, type Geoms, type Model } from './model'
+import { LAMP_LIGHT, TREE_CROWN, TREE_TRUNK } from './palette'
+import { banyan, lamp } from './street'
+
+/**
+ * Shamian (沙面). Facts used (LANDMARKS.md §1): an island of climate-adapted European detached houses with hipped
+ * roofs and large verandas along tree-lined avenues; the canal dug on its north side in 1859 (沙基涌) that made it
+ * an island; the Church of Our Lady of Lourdes (1890) in the French part, to the east (en.wikipedia "Shamian",
+ * Lonely Planet). From photographs: old banyans along the avenues, the chapel's cream walls and front spire, the
+ * low Shaji waterfront across the canal.
+ */
+export function buildShamian(): Model {
+  const { model, add } = createModel({
+    stuccoCream: { color: 0xecd59a, roughness: 0.9, flood: 0.4 },
+    stuccoPink: { color: 0xeac4b4, roughness: 0.9, flood: 0.4 },
+    white: { color: 0xf2efe8, roughness: 0.8, flood: 0.4 },
+    roof: { color: 0x8a4430, roughness: 0.85, flood: 0.3 },
+    lit: { color: 0xfff0c8, emissive: 0xffc468, strength: 1.3 },
+    dark: { color: 0x1d232b, roughness: 0.4 },
+    crown: TREE_CROWN,
+    trunk: TREE_TRUNK,
+    ground: { color: 0x3a3e3a, roughness: 1, flood: 0.2 },
+    paving: { color: 0x8c8a84, roughness: 0.95, flood: 0.25 },
+    lampLight: LAMP_LIGHT,
+    chapel: { color: 0xe6d7a8, roughness: 0.9, flood: 0.45 },
+    shaji: { color: 0x8d8476, roughness: 0.9, flood: 0.18 },
+  })
+  const rng = seeded(5)
+  // The island, its embankment down to the river, and the canal (沙基涌) along its north side.
+  add('ground', block(170, 3, 110, 0, WATER_LEVEL, 0))
+  add('paving', block(170, 0.05, 12, 0, 0, 0)) // the tree-lined avenue
+  add('ground', block(200, 3, 40, 0, WATER_LEVEL, -107))
+  const rng2 = seeded(47)
+  const shaji = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
+  streetRow({ x0: -100, x1: 100, z: -90, storeys: [3, 6], depth: 20, lit: 0.5 }, rng2, shaji)
+  add('shaji', ...shaji.walls)
+  add('lit', ...shaji.lit)
+  add('dark', ...shaji.dark)
+  // Our Lady of Lourdes Chapel (1890), in the French part to the east: a nave and a front tower with a spire.
+  const cx = 30
+  const cz = 24
+  add('chapel', block(12, 10, 24, cx, 0, cz - 4), block(6, 20, 6, cx, 0, cz + 10))
+  add('roof', gableRoof(24, 13, 5, cx, 10, cz - 4, Math.PI / 2))
+  add('white', prism(3.4, 0.2, 11, 8, cx, 20, cz + 10, { faceZ: true, flat: true }))
+  add('lit', place(lancet(2.4, 5), cx, 1, cz + 13.06), place(lancet(1.4, 3.2), cx, 12, cz + 13.06))
+  for (const sx of [-1, 1])
+    for (let k = 0; k < 3; k++)
+      add('lit', place(lancet(1.4, 4), cx + sx * 6.06, 3, cz - 12 + k * 7, (sx * Math.PI) / 2))
+  const villas = [
+    { x: -48, z: -24, stucco: 'stuccoCream' as const },
+    { x: 0, z: -26, stucco: 'stuccoPink' as const },
+    { x: 48, z: -24, stucco: 'stuccoCream' as const },
+    { x: -25, z: 22, stucco: 'stuccoPink' as const },
+  ]
+  // Every veranda faces south, toward the river (+Z).
+  for (const v of villas) {
+    const w = 20
+    const d = 14
+    const parts = {
+      walls: [] as Geoms,
+      white: [] as Geoms,
+      roof: [] as Geoms,
+      lit: [] as Geoms,
+      dark: [] as Geoms,
+    }
+    parts.walls.push(block(w, 9, d, 0, 0, -1.5))
+    windows(
+      { a: [-w / 2, d / 2 - 1.5], b: [w / 2, d / 2 - 1.5], out: [0, 1] },
+      {
+        y: 0,
+        storeys: 2,
+        storeyH: 4.5,
+        bay: 3.4,
+        paneW: 1.4,
+        paneH: 2.6,
+        sill: 0.8,
+        lit: 0.8,
+        rng,
+        margin: 1,
+      },
+      parts.lit,
+      parts.dark,
+    )
+    for (const sx of [-1, 1]) {
+      windows(
+        { a: [sx * (w / 2), -d / 2 - 1.5], b: [sx * (w / 2), d / 2 - 1.5], out: [sx, 0] },
+        {
+          y: 0,
+          storeys: 2,
+          storeyH: 4.5,
+          bay: 3.5,
+          paneW: 1.2,
+          paneH: 2.4,
+          sill: 0.9,
+          lit: 0.5,
+          rng,
+          margin: 1,
+        },
+        parts.lit,
+        parts.dark,
+      )
+    }
+    // Two-storey veranda: arcade columns, balcony slab and balustrade.
+    for (let k = 0; k <= 6; k++)
+      parts.white.push(block(0.6, 9, 0.6, -w / 2 + 0.3 + (k * (w - 0.6)) / 6, 0, d / 2 + 1.6))
+    parts.white.push(
+      block(w, 0.4, 3.6, 0, 4.3, d / 2),
+      block(w, 1.1, 0.25, 0, 4.7, d / 2 + 1.7),
+      block(w + 0.4, 0.5, d + 3.6, 0, 9, 0),
+    )
+    parts.roof.push(hipRoof(w + 1.6, d + 5.2, 4.2, 0, 9.5, 0))
+    for (const list of Object.values(parts)) for (const g of list) place(g, v.x, 0, v.z)
+    add(v.stucco, ...parts.walls)
+    add('white', ...parts.white)
+    add('roof', ...parts.roof)
+    add('lit', ...parts.lit)
+    add('dark', ...parts.dark)
+  }
+  for (let x = -70; x <= 70; x += 14) {
+    for (const z of [-8.5, 8.5]) {
+      const t = banyan(x + (rng() - 0.5) * 3, z + (rng() - 0.5) * 1.5, 9 + rng() * 3, 4.5 + rng() * 1.5)
+      add('trunk', t.trunk)
+      add('crown', t.crown)
+    }
+    const l = lamp(x + 7, x % 28 === 0 ? 5.5 : -5.5, 4.5)
+    add('trunk', l.post)
+    add('lampLight', l.light)
+  }
+  // An island: no bank of the scene's, the river all round, the canal behind.
+  model.riverBanks = []
+  return model
+}
