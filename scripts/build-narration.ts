@@ -15,7 +15,7 @@ import { promisify } from 'node:util'
 
 import * as z from 'zod/mini'
 
-import { minimumCueSeconds } from '../src/narration/captions/caption-rules'
+import { minimumCueSeconds } from '../src/lib/caption-rules'
 import { IdSchema, LocalisedTextSchema, StopSchema } from '../src/route/schema'
 import { buildVtt, layoutCues, type TimedSegment } from './narration/build-vtt'
 import { segmentNarrations, type SegmentBreak } from './narration/segment-text'

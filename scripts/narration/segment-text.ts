@@ -1,4 +1,4 @@
-import { breakLines, captionRules, isHanLanguage } from '../../src/narration/captions/caption-rules'
+import { breakLines, captionRules, isHanLanguage } from '../../src/lib/caption-rules'
 
 /** What follows a segment: decides the length of the silence after it in the narration. */
 export type SegmentBreak = 'title' | 'paragraph' | 'sentence' | 'clause' | 'end'

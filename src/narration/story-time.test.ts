@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { parseVtt, type Cue } from './captions/parse-vtt'
+import { parseVtt, type Cue } from '@/lib/parse-vtt'
 import { lastStartedCue, mapStoryTime, placeToGoOnFrom, type LoadedNarration } from './story-time'
 
 const cue = (start: number, end: number): Cue => ({ start, end, text: `${start}` })

@@ -1,4 +1,4 @@
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { parseVtt } from '@/lib/parse-vtt'
 import { courseGeometry, cruiseSpeed, projectOnCourse } from './course'
 import { triggerZones, type TriggerZone } from './trigger-zones'
 
