@@ -129,6 +129,21 @@ describe('curator studio', () => {
     await context.close()
   })
 
+  it('warns, naming the stop and language, when a story no longer says what its narration’s captions say', async () => {
+    const { context, page, served } = await openStudio()
+    const stop = (JSON.parse(served) as Route).stops[1]!
+    const start = JSON.stringify(stop.story['zh-Hans']).slice(1, 21)
+    await retype(page, served, start, `新的开头。${start}`)
+    const warning = page.locator('.studio-problems li', {
+      hasText: `stop "${stop.id}", zh-Hans: the narration's captions no longer say what the title and story say`,
+    })
+    await expect.poll(() => warning.count()).toBe(1)
+    expect(await warning.innerText()).toContain('/stops/1/narration/zh-Hans/captions')
+    expect(await problemsHeading(page)).toBe('0 errors, 1 warnings')
+    await saveScreenshot(page, 'studio-stale-narration')
+    await context.close()
+  })
+
   it('lists every error of a broken file at its line and column', async () => {
     const { context, page, served } = await openStudio()
     const broken = served
