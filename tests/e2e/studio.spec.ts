@@ -382,7 +382,11 @@ describe('curator studio with hostile text', () => {
     await saveScreenshot(page, 'studio-10-hostile-problem')
 
     await openFile(page, 'hostile.json', hostileRoute(served, false))
-    await expect.poll(() => problemsHeading(page)).toBe('No problems')
+    // Valid, and every story replaced: each narration's captions no longer say what its story says.
+    const tracks = (JSON.parse(served) as Route).stops.flatMap((stop) => Object.keys(stop.narration)).length
+    await expect.poll(() => problemsHeading(page)).toBe(`0 errors, ${tracks} warnings`)
+    for (const warning of await page.locator('.studio-problems li').allInnerTexts())
+      expect(warning).toContain('captions no longer say what the title and story say')
     const title = await page.getByLabel('Title').first().inputValue()
     expect(XSS_PAYLOADS.some((p) => title.startsWith(p))).toBe(true)
     expect(await page.getByLabel('Story').first().inputValue()).toMatch(/^(<|\{|\$|"|\u202E|javascript)/)
