@@ -15,10 +15,10 @@ import { promisify } from 'node:util'
 
 import * as z from 'zod/mini'
 
-import { minimumCueSeconds } from '../src/narration/captions/caption-rules'
+import { minimumCueSeconds } from '../src/lib/caption-rules'
 import { IdSchema, LocalisedTextSchema, StopSchema } from '../src/route/schema'
 import { buildVtt, layoutCues, type TimedSegment } from './narration/build-vtt'
-import { segmentNarration, type SegmentBreak } from './narration/segment-text'
+import { segmentNarrations, type SegmentBreak } from './narration/segment-text'
 import { festivalScript, FESTIVAL_VOICE, runFestival } from './narration/festival'
 import { loadLexicon, respell, type Lexicon } from './narration/lexicon'
 import {
@@ -356,7 +356,16 @@ async function buildTrack(
   if (!title || !story)
     throw new Error(`${stop.id}: narration lists "${lang}" but the title or story has no "${lang}" text`)
   const name = `${stop.id}.${lang}`
-  const segments = segmentNarration(title, story, lang)
+  // Cut with the stop's other narrated languages, so that 中文 and 粤语 have a cue for cue the same sentences.
+  const texts = Object.keys(stop.narration).flatMap((other) => {
+    const key = other as keyof typeof stop.title
+    const otherTitle = stop.title[key]
+    const otherStory = stop.story[key]
+    return other !== lang && otherTitle && otherStory
+      ? [{ title: otherTitle, story: otherStory, lang: other }]
+      : []
+  })
+  const segments = segmentNarrations([{ title, story, lang }, ...texts])[0]!
   const primary = primaryVoice(lang)
 
   const runs = segments.map((segment, i) => {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 
-import { parseVtt } from '../../src/narration/captions/parse-vtt'
+import { parseVtt } from '../../src/lib/parse-vtt'
 import { validateRouteText } from '../../src/route/validate'
 import type { Lang, Route } from '../../src/route/schema'
 import { courseGeometry, cruiseSpeed, pointAlong } from '../../src/route/course'

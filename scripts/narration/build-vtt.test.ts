@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseVtt } from '../../src/narration/captions/parse-vtt'
+import { parseVtt } from '../../src/lib/parse-vtt'
 import { buildVtt, formatVttTimestamp, layoutCues } from './build-vtt'
 
 describe('formatVttTimestamp', () => {

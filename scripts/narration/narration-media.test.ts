@@ -10,6 +10,11 @@ describe('narrationMedia', () => {
     expect(media.audioSeconds('audio/haizhu-bridge.en.webm')).toBeCloseTo(73.763, 3)
   })
 
+  it("reads a language's respellings from the route's lexicon, none for a language without one", () => {
+    expect(media.respellings?.('zh-Hans')).toContainEqual(['沙基涌', '沙基冲'])
+    expect(media.respellings?.('fr')).toEqual([])
+  })
+
   it('reads nothing outside the folder, nor a file that is not there', () => {
     expect(media.captionsText('../index.json')).toBeUndefined()
     expect(media.audioSeconds('audio/no-such-stop.en.webm')).toBeUndefined()

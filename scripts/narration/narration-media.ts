@@ -8,8 +8,13 @@ import { relative, resolve } from 'node:path'
 import type { NarrationMedia } from '../../src/route/trigger-checks'
 
 import { audioDurationSeconds } from './audio-duration'
+import { EMPTY_LEXICON, parseLexicon } from './lexicon'
 
-/** Caption texts and audio durations of the files in `folder` (the folder of route.json); undefined if absent. */
+/**
+ * Caption texts and audio durations of the files in `folder` (the folder of route.json), undefined if absent;
+ * the respellings of its pronunciation lexicons (`lexicon/<lang>.json`), none when a lexicon is absent or broken
+ * (`npm run narration` names what is wrong with it).
+ */
 export function narrationMedia(folder: string): NarrationMedia {
   const read = (path: string) => {
     const full = resolve(folder, path)
@@ -22,6 +27,15 @@ export function narrationMedia(folder: string): NarrationMedia {
     audioSeconds: (path) => {
       const bytes = read(path)
       return bytes && audioDurationSeconds(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    },
+    respellings: (lang) => {
+      const path = `lexicon/${lang}.json`
+      try {
+        const text = read(path)?.toString('utf8')
+        return (text === undefined ? EMPTY_LEXICON : parseLexicon(JSON.parse(text), path)).respellings
+      } catch {
+        return []
+      }
     },
   }
 }

@@ -1,6 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { maxSegmentLength, segmentNarration, splitLongSegment, splitSentences } from './segment-text'
+import {
+  maxSegmentLength,
+  segmentNarration,
+  segmentNarrations,
+  splitLongSegment,
+  splitSentences,
+  type TextSegment,
+} from './segment-text'
 
 describe('splitSentences (Chinese)', () => {
   it('splits after 。！？ and keeps closing quotes with their sentence', () => {
@@ -192,6 +200,79 @@ describe('segmentNarration', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(42)
     expect(lines.some((l) => l.includes('David C. Dick'))).toBe(true)
     expect(lines.some((l) => l.includes('C. D. Arnott'))).toBe(true)
+  })
+})
+
+describe('segmentNarrations', () => {
+  const zh = (story: string) => ({ title: '二沙岛', story, lang: 'zh-Hans' })
+  const yue = (story: string) => ({ title: '二沙島', story, lang: 'yue' })
+  const fitsTheRules = (segments: TextSegment[]) => {
+    for (const segment of segments) {
+      expect(segment.lines.length).toBeLessThanOrEqual(2)
+      for (const line of segment.lines) expect([...line].length).toBeLessThanOrEqual(16)
+    }
+  }
+
+  it('cuts 中文 and 粤语 into as many cues, each ending at the same clause, where alone they differ', () => {
+    const zhStory =
+      '厅内有一千五百座的交响乐演奏厅、四百六十座的室内乐厅，还有一台约七千根音管的管风琴。它原属猎德村，1976年成为港务码头，2007年移交给市里。'
+    const yueStory =
+      '廳入面有一千五百個座位嘅交響樂演奏廳、四百六十個座位嘅室內樂廳，仲有一部大約七千條音管嘅管風琴。佢原本屬於獵德村，1976年成為港務碼頭，2007年移交畀市裏面。'
+    // Cut alone, the longer Cantonese needs more cues: a change of language would land mid-sentence.
+    expect(segmentNarration('二沙岛', zhStory, 'zh-Hans').length).not.toBe(
+      segmentNarration('二沙島', yueStory, 'yue').length,
+    )
+    const [a, b] = segmentNarrations([zh(zhStory), yue(yueStory)])
+    expect(a!.length).toBe(b!.length)
+    expect(a!.map((s) => s.breakAfter)).toEqual(b!.map((s) => s.breakAfter))
+    expect(a!.slice(1).map((s) => s.text.at(-1))).toEqual(b!.slice(1).map((s) => s.text.at(-1)))
+    expect(a!.map((s) => s.text).join('')).toBe(`二沙岛${zhStory}`)
+    expect(b!.map((s) => s.text).join('')).toBe(`二沙島${yueStory}`)
+    fitsTheRules([...a!, ...b!])
+    // A cue cut to match the other language's is cut after a clause, never inside "1976年".
+    expect(a!.map((s) => s.text)).toContain('它原属猎德村，1976年成为港务码头，')
+  })
+
+  it('lines up clauses when only one language lists with 、', () => {
+    const [a, b] = segmentNarrations([
+      zh('白鹅潭东北、北岸边上这座小岛就是沙面，英国占五分之四，法国占五分之一，租界一直存在到1943年。'),
+      yue('白鵝潭東北面、北岸邊呢個小島，就係沙面，英國佔五分之四，法國佔五分之一，租界一直存在到1943年。'),
+    ])
+    expect(a!.length).toBe(b!.length)
+    fitsTheRules([...a!, ...b!])
+  })
+
+  it('cuts each language alone when their sentences differ, and leaves other scripts alone', () => {
+    const zhStory = '前方就是海珠桥。它是第一座桥。'
+    const yueStory = '前面就係海珠橋，佢係第一條橋。'
+    const en = { title: 'Haizhu Bridge', story: 'Ahead is Haizhu Bridge. It was the first.', lang: 'en' }
+    expect(segmentNarrations([zh(zhStory), yue(yueStory), en])).toEqual([
+      segmentNarration('二沙岛', zhStory, 'zh-Hans'),
+      segmentNarration('二沙島', yueStory, 'yue'),
+      segmentNarration(en.title, en.story, 'en'),
+    ])
+  })
+
+  it('gives any two Chinese texts of the same sentences and clause marks as many cues, within the rules', () => {
+    const clause = fc
+      .array(fc.constantFrom(...'珠江两岸灯光夜色大桥码头广州塔游船城市历史1925年'), {
+        minLength: 1,
+        maxLength: 24,
+      })
+      .map((chars) => chars.join(''))
+    const mark = fc.constantFrom('，', '；', '、', '：')
+    const sentence = fc.array(fc.tuple(clause, clause, mark), { minLength: 1, maxLength: 5 })
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 4 }), (sentences) => {
+        const text = (side: 0 | 1) =>
+          sentences.map((s) => s.map((c, i) => c[side] + (i < s.length - 1 ? c[2] : '。')).join('')).join('')
+        const [a, b] = segmentNarrations([zh(text(0)), yue(text(1))])
+        expect(a!.length).toBe(b!.length)
+        expect(a!.map((s) => s.text).join('')).toBe(`二沙岛${text(0)}`)
+        expect(b!.map((s) => s.text).join('')).toBe(`二沙島${text(1)}`)
+        fitsTheRules([...a!, ...b!])
+      }),
+    )
   })
 })
 

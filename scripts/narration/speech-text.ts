@@ -1,4 +1,4 @@
-import { isHanLanguage } from '../../src/narration/captions/caption-rules'
+import { isHanLanguage } from '../../src/lib/caption-rules'
 
 /** The synthesiser voices: Mandarin, Cantonese and English. */
 export type SpeechVoice = 'zh' | 'yue' | 'en'

@@ -1,6 +1,6 @@
 import type { Lang, NarrationTrack, Stop } from '@/route/schema'
 
-import type { Cue } from './captions/parse-vtt'
+import type { Cue } from '@/lib/parse-vtt'
 
 /** How a stop is narrated in the chosen language; never silence without a reason shown. */
 export type NarrationPlan =

@@ -6,7 +6,7 @@ import { currentStop } from '@/tour/tour-machine'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { fetchCaptions } from './captions/fetch-captions'
-import type { Cue } from './captions/parse-vtt'
+import type { Cue } from '@/lib/parse-vtt'
 import { chooseNarration, speechCues, type NarrationPlan } from './choose-narration'
 import { useMediaSession } from './media-session'
 import { Narrator, SPEEDS, type HowlInit, type LoadProgress } from './narrator'

@@ -1,4 +1,4 @@
-import type { Cue } from './captions/parse-vtt'
+import type { Cue } from '@/lib/parse-vtt'
 import type { HowlInit, HowlLike } from './narrator'
 
 /**

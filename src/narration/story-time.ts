@@ -1,4 +1,4 @@
-import type { Cue } from './captions/parse-vtt'
+import type { Cue } from '@/lib/parse-vtt'
 
 /** A media element reports a seek target a hair early: a line the visitor tapped still counts as started. */
 const STARTED_TOLERANCE = 0.05

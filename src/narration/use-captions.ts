@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
 import { fetchCaptions } from './captions/fetch-captions'
-import type { Cue } from './captions/parse-vtt'
+import type { Cue } from '@/lib/parse-vtt'
 
 /**
  * The cues of a caption file, fetched when the URL changes. A missing, slow, huge or unreadable file gives

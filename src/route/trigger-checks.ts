@@ -1,4 +1,5 @@
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { parseVtt } from '@/lib/parse-vtt'
+import { captionTextProblems } from './caption-checks'
 import { courseGeometry, cruiseSpeed, projectOnCourse } from './course'
 import { triggerZones, type TriggerZone } from './trigger-zones'
 
@@ -12,6 +13,8 @@ export type NarrationSeconds = (stopId: string, lang: Lang) => number | undefine
 export interface NarrationMedia {
   captionsText: (path: string) => string | undefined
   audioSeconds: (path: string) => number | undefined
+  /** The route's pronunciation lexicon for a language, written form → spoken form; the captions keep either. */
+  respellings?: (lang: string) => readonly (readonly [string, string])[]
 }
 
 /** How long each stop's narration lasts in a language: the duration of its first (preferred) audio file. */
@@ -29,7 +32,11 @@ export function narrationSecondsFrom(route: Route, media: NarrationMedia): Narra
 export const positionProblems: DomainCheck = (route, ctx) => {
   const media = ctx.narrationMedia
   if (!media) return ctx.errorsOnly ? [] : triggerProblems(route)
-  return [...triggerProblems(route, narrationSecondsFrom(route, media)), ...captionProblems(route, media)]
+  return [
+    ...triggerProblems(route, narrationSecondsFrom(route, media)),
+    ...captionProblems(route, media),
+    ...captionTextProblems(route, media),
+  ]
 }
 
 /** Metres beyond which a segment's end is too far from the course to be where the curator meant. */

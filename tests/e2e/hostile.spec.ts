@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page, Route as Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { parseVtt } from '@/lib/parse-vtt'
 
 import {
   launchBrowser,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseVtt, type Cue } from '@/narration/captions/parse-vtt'
+import { parseVtt, type Cue } from '@/lib/parse-vtt'
 
 import { closeCleanVisit, launchBrowser, openPhonePage, saveScreenshot, type PhonePage } from './browser'
 import { ROUTE, stopById } from './route-data'

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseVtt, type Cue } from '@/narration/captions/parse-vtt'
+import { parseVtt, type Cue } from '@/lib/parse-vtt'
 import { courseGeometry, pointAlong } from '@/route/course'
 import { cruiseSpeed } from '@/route/course'
 import { triggerZones } from '@/route/trigger-zones'

@@ -129,6 +129,21 @@ describe('curator studio', () => {
     await context.close()
   })
 
+  it('warns, naming the stop and language, when a story no longer says what its narration’s captions say', async () => {
+    const { context, page, served } = await openStudio()
+    const stop = (JSON.parse(served) as Route).stops[1]!
+    const start = JSON.stringify(stop.story['zh-Hans']).slice(1, 21)
+    await retype(page, served, start, `新的开头。${start}`)
+    const warning = page.locator('.studio-problems li', {
+      hasText: `stop "${stop.id}", zh-Hans: the narration's captions no longer say what the title and story say`,
+    })
+    await expect.poll(() => warning.count()).toBe(1)
+    expect(await warning.innerText()).toContain('/stops/1/narration/zh-Hans/captions')
+    expect(await problemsHeading(page)).toBe('0 errors, 1 warnings')
+    await saveScreenshot(page, 'studio-stale-narration')
+    await context.close()
+  })
+
   it('lists every error of a broken file at its line and column', async () => {
     const { context, page, served } = await openStudio()
     const broken = served
@@ -367,7 +382,11 @@ describe('curator studio with hostile text', () => {
     await saveScreenshot(page, 'studio-10-hostile-problem')
 
     await openFile(page, 'hostile.json', hostileRoute(served, false))
-    await expect.poll(() => problemsHeading(page)).toBe('No problems')
+    // Valid, and every story replaced: each narration's captions no longer say what its story says.
+    const tracks = (JSON.parse(served) as Route).stops.flatMap((stop) => Object.keys(stop.narration)).length
+    await expect.poll(() => problemsHeading(page)).toBe(`0 errors, ${tracks} warnings`)
+    for (const warning of await page.locator('.studio-problems li').allInnerTexts())
+      expect(warning).toContain('captions no longer say what the title and story say')
     const title = await page.getByLabel('Title').first().inputValue()
     expect(XSS_PAYLOADS.some((p) => title.startsWith(p))).toBe(true)
     expect(await page.getByLabel('Story').first().inputValue()).toMatch(/^(<|\{|\$|"|\u202E|javascript)/)

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { parseVtt } from '@/narration/captions/parse-vtt'
+import { parseVtt } from '@/lib/parse-vtt'
 import { distanceMetres, polylineLengthMetres } from '@/route/geo'
 import { RouteIndexSchema } from '@/route/schema'
 import { validateRouteText } from '@/route/validate'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { shownCueIndex } from './active-cue'
+import { activeCueIndex, shownCueIndex } from './active-cue'
 
 describe('shownCueIndex', () => {
   const cues = [
@@ -22,5 +22,28 @@ describe('shownCueIndex', () => {
 
   it('shows nothing for an empty track', () => {
     expect(shownCueIndex([], 1)).toBe(-1)
+  })
+})
+
+describe('activeCueIndex', () => {
+  const cues = [
+    { start: 0, end: 2.5, text: 'Haizhu Bridge.' },
+    { start: 3.1, end: 64.25, text: 'It opened on 15 February 1933.' },
+  ]
+
+  it.each([
+    [0, 0],
+    [2.49, 0],
+    [2.5, -1],
+    [3.0, -1],
+    [3.1, 1],
+    [64, 1],
+    [65, -1],
+  ])('at %s s shows cue %s', (time, index) => {
+    expect(activeCueIndex(cues, time)).toBe(index)
+  })
+
+  it('shows nothing for an empty track', () => {
+    expect(activeCueIndex([], 1)).toBe(-1)
   })
 })

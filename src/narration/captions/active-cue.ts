@@ -1,4 +1,4 @@
-import type { Cue } from './parse-vtt'
+import type { Cue } from '@/lib/parse-vtt'
 
 /** The index of the last cue started by `time`, or -1. Cues are sorted by start. */
 function lastStarted(cues: readonly Cue[], time: number): number {

@@ -1,6 +1,6 @@
 import { fetchLimitedText } from '@/lib/fetch-limited-text'
 
-import { parseVtt, type Cue } from './parse-vtt'
+import { parseVtt, type Cue } from '@/lib/parse-vtt'
 
 /** Caption files are a few KB; a larger answer is not captions, and a slow one must not hold the player. */
 const MAX_CAPTION_BYTES = 1_000_000

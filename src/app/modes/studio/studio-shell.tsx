@@ -19,6 +19,7 @@ import { StopForm } from './stop-form'
 import { StudioMap } from './studio-map'
 import { StudioPreview } from './studio-preview'
 import { studioT as t } from './studio-t'
+import { useCaptionFiles } from './use-caption-files'
 import './studio.css'
 
 const ROUTES_URL = new URL(`${import.meta.env.BASE_URL}routes-data/`, location.href).href
@@ -110,12 +111,16 @@ export function StudioShell() {
     const timer = setTimeout(() => setChecked(text), VALIDATE_DELAY_MS)
     return () => clearTimeout(timer)
   }, [text])
-  const result = useMemo(() => validateRouteText(checked), [checked])
+  const draft = useMemo(() => readRouteDraft(text), [text])
+  const narrationMedia = useCaptionFiles(draft, packUrl)
+  const result = useMemo(
+    () => validateRouteText(checked, narrationMedia && { narrationMedia }),
+    [checked, narrationMedia],
+  )
   useEffect(
     () => editor.current?.showProblems(checked === editor.current.getText() ? result.problems : []),
     [result, checked],
   )
-  const draft = useMemo(() => readRouteDraft(text), [text])
 
   useEffect(() => {
     if (!dirty.current) return

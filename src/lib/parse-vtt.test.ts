@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { activeCueIndex } from './active-cue'
 import { parseVtt } from './parse-vtt'
 
 const SAMPLE = `WEBVTT
@@ -121,25 +120,5 @@ describe('parseVtt on corrupt input', () => {
       ),
       { numRuns: 500 },
     )
-  })
-})
-
-describe('activeCueIndex', () => {
-  const cues = parseVtt(SAMPLE)
-
-  it.each([
-    [0, 0],
-    [2.49, 0],
-    [2.5, -1],
-    [3.0, -1],
-    [3.1, 1],
-    [64, 1],
-    [65, -1],
-  ])('at %s s shows cue %s', (time, index) => {
-    expect(activeCueIndex(cues, time)).toBe(index)
-  })
-
-  it('shows nothing for an empty track', () => {
-    expect(activeCueIndex([], 1)).toBe(-1)
   })
 })

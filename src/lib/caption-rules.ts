@@ -120,6 +120,8 @@ function breakPoints(text: string, lang: string): BreakPoint[] {
     if (HAN.test(before.at(-1) ?? '') || HAN.test(after[0] ?? '')) {
       const single = (w: string) => [...w].length === 1 && HAN.test(w)
       if (PHRASE_PUNCTUATION.test(before)) penalty = 0
+      // A number and its unit ("1976年", "58.5米") read as one word.
+      else if (/\d$/.test(before)) penalty = INSIDE_NAME
       else penalty = single(word) && single(next) ? INSIDE_NAME : BETWEEN_WORDS
     } else {
       const previousWord = /(\S+)$/.exec(before)?.[1] ?? ''
@@ -140,10 +142,14 @@ function breakPoints(text: string, lang: string): BreakPoint[] {
  * Breaks a caption's text into lines of at most the language's line length, as few as possible and as even as
  * possible, at phrase boundaries first (after ， ； ： and their Latin forms, before a conjunction), then between
  * words, and inside a name only when nothing else fits. A single word longer than a line stays whole.
+ * `maxLineChars` narrows the lines, to cut a text into more cues than its full lines would make.
  */
-export function breakLines(text: string, lang: string): string[] {
+export function breakLines(
+  text: string,
+  lang: string,
+  maxLineChars = captionRules(lang).maxLineChars,
+): string[] {
   const clean = text.replace(/\s+/g, ' ').trim()
-  const { maxLineChars } = captionRules(lang)
   if ([...clean].length <= maxLineChars) return clean === '' ? [] : [clean]
   const points = [{ at: 0, penalty: 0 }, ...breakPoints(clean, lang), { at: clean.length, penalty: 0 }]
   const best = points.map(() => ({ cost: Infinity, from: -1 }))

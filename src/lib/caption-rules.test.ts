@@ -117,4 +117,13 @@ describe('breakLines', () => {
       breakLines('长约一千五百米，高58.5米的塔上有一个直径12.5米的大钟，每天准时报时', 'zh-Hans'),
     ).toEqual(['长约一千五百米，', '高58.5米的塔上有一个直径', '12.5米的大钟，每天准时报时'])
   })
+
+  it('keeps a number with its unit, and narrows lines when asked', () => {
+    const text = '它原属猎德村，1976年成为港务码头，2007年移交给市里。'
+    expect(breakLines(text, 'zh-Hans', 15)).toEqual([
+      '它原属猎德村，',
+      '1976年成为港务码头，',
+      '2007年移交给市里。',
+    ])
+  })
 })
