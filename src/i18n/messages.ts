@@ -112,6 +112,12 @@ const EN = {
   sceneModelRetry: 'Try again',
   sceneModelOffline:
     'The 3D model could not be loaded: the connection keeps dropping. The story and narration still work.',
+  // The route's introduction (src/stop/route-introduction.tsx) and interludes
+  introTitle: 'About this cruise',
+  introFacts: '{km} km of river: about {minutes} minutes one way at {speed} km/h.',
+  introPiers: 'Piers a cruise can start from',
+  introStart: 'Start with the first story',
+  interlude: 'River story',
 } as const
 
 export type MessageKey = keyof typeof EN
@@ -220,6 +226,11 @@ const ZH_HANS: Messages = {
   sceneModelLoad: '载入三维模型',
   sceneModelRetry: '重试',
   sceneModelOffline: '网络一再中断，三维模型未能载入。故事和讲解仍可使用。',
+  introTitle: '关于这段航程',
+  introFacts: '江面航程 {km} 公里：以每小时 {speed} 公里计，单程约 {minutes} 分钟。',
+  introPiers: '可以上船的码头',
+  introStart: '从第一个故事开始',
+  interlude: '江上故事',
 }
 
 // Cantonese in Traditional characters. A key added without a Cantonese string falls back to Simplified Chinese,
@@ -326,6 +337,11 @@ const YUE: Messages = {
   sceneModelLoad: '載入立體模型',
   sceneModelRetry: '再試',
   sceneModelOffline: '網絡成日斷，立體模型載入唔到。故事同解說照樣用得。',
+  introTitle: '關於呢段航程',
+  introFacts: '江面航程 {km} 公里：以每個鐘 {speed} 公里計，單程大約 {minutes} 分鐘。',
+  introPiers: '可以上船嘅碼頭',
+  introStart: '由第一個故事開始',
+  interlude: '江上故事',
 }
 
 const MESSAGES: Record<Lang, Messages> = { en: EN, 'zh-Hans': ZH_HANS, yue: YUE }

@@ -21,7 +21,38 @@ export function basemapSources(
     banks: layer(basemap.banks),
     bridges: layer(basemap.bridges),
     labels: layer(basemap.labels),
+    ...(basemap.history ? { history: layer(basemap.history) } : {}),
   }
+}
+
+/** Lines of the past (a former bank): thin and dashed, with their name (which says "approximate") along them. */
+export function historyLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'history',
+      type: 'line',
+      source: 'history',
+      paint: {
+        'line-color': NIGHT.history,
+        'line-width': 1.5,
+        'line-dasharray': [1, 2],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: 'history-labels',
+      type: 'symbol',
+      source: 'history',
+      minzoom: 13.5,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': labelField(lang),
+        'text-size': 11,
+        'text-font': ['sans-serif'],
+      },
+      paint: { 'text-color': NIGHT.history, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+    },
+  ]
 }
 
 /** The night's dark land, under everything. */
@@ -118,6 +149,7 @@ export function nightStyle(
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': NIGHT.course, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
       },
+      ...(route.map.basemap.history ? historyLayers(lang) : []),
       labelsLayer(lang),
       {
         id: HIGHLIGHT_LAYERS.labels,

@@ -12,6 +12,7 @@ export const NIGHT = {
   stop: '#ff9f1c',
   stopSelected: '#ffffff',
   label: '#9fb6cf',
+  history: '#d9a6ff',
 } as const
 
 /** The layers that light up a basemap feature named by a narration cue, by basemap layer. */

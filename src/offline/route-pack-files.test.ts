@@ -27,7 +27,7 @@ describe('routePackFiles', () => {
       ['water', 'banks', 'bridges', 'labels'].map((layer) => pack(`basemap/${layer}.geojson`)),
     )
     const models = files.filter((f) => f.kind === 'model')
-    expect(models.map((f) => f.url)).toEqual(route.stops.map((s) => pack(s.model.src)))
+    expect(models.map((f) => f.url)).toEqual(route.stops.map((s) => pack(s.model!.src)))
     expect(models.map((f) => f.stopId)).toEqual(route.stops.map((s) => s.id))
     expect(new Set(files.map((f) => f.url)).size).toBe(files.length)
   })

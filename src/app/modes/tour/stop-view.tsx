@@ -11,7 +11,7 @@ import { SceneControls } from '@/scene/scene-controls'
 import { LocalisedText } from '@/stop/localised-text'
 
 /**
- * The open stop: its 3D view, narration player and story. The section stays mounted (hidden while no stop is
+ * The open stop: its 3D view (none for an interlude), narration player and story. The section stays mounted (hidden while no stop is
  * open) so the one 3D canvas inside it lives for the whole visit.
  */
 export function StopView({ scene }: { scene: ReactNode }) {
@@ -54,9 +54,10 @@ export function StopView({ scene }: { scene: ReactNode }) {
           <LocalisedText as="p" text={stop.summary} className="stop-summary" />
         </header>
       )}
-      <figure className="scene-host">
+      {/* An interlude has no 3D view: the figure (and the one canvas in it) stays mounted, out of sight. */}
+      <figure className="scene-host" hidden={!stop?.model}>
         {scene}
-        {stop && (
+        {stop?.model && (
           <figcaption className="visually-hidden">
             {pickText(stop.model.alt, lang, defaultLang).text}
           </figcaption>
@@ -71,7 +72,7 @@ export function StopView({ scene }: { scene: ReactNode }) {
             <NarrationPlayer stop={stop} />
           </ErrorBoundary>
           {/* After the player, so that Play stays the first stop after the title for keyboard users. */}
-          <SceneControls stop={stop} />
+          {stop.model && <SceneControls stop={stop} />}
           <nav className="stop-nav" aria-label={t('stops')}>
             <button type="button" onClick={() => dispatch({ type: 'prev' })} disabled={index <= 0}>
               ← {t('prev')}

@@ -11,6 +11,7 @@ import { UpdatePrompt } from '@/offline/update-prompt'
 import { LanguageSwitch } from '@/stop/language-switch'
 import { posterFirst, ScenePoster } from '@/scene/scene-poster'
 import { useSceneStore } from '@/scene/scene-store'
+import { RouteIntroduction } from '@/stop/route-introduction'
 import { StopList } from '@/stop/stop-list'
 import { StopView } from './stop-view'
 import { currentStop } from '@/tour/tour-machine'
@@ -80,7 +81,7 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
   const waitsBehindPoster = posterFirst({ sharedScreen, activated, stop, linkedStopId })
   // The 3D canvas is created on the first opened stop and then kept for the whole visit: one WebGL context.
   const [sceneWanted, setSceneWanted] = useState(false)
-  if (stop && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
+  if (stop?.model && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
   // The poster gives way once the canvas has shown the linked stop, for good.
   const linkedShown = useSceneStore((s) => s.shownStopId !== null && s.shownStopId === linkedStopId)
   const [posterDone, setPosterDone] = useState(false)
@@ -130,6 +131,7 @@ function TourLayout({ sharedScreen }: { sharedScreen: boolean }) {
             </>
           }
         />
+        <RouteIntroduction />
         <StopList />
         <Suspense fallback={null}>
           <OfflineDownload />
