@@ -3,7 +3,14 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl'
 import { assetUrl } from '@/route/asset-url'
 import type { Lang, Route } from '@/route/schema'
 
-import { HIGHLIGHT_LAYERS, highlightFilter, labelField, NIGHT, routeFeatures } from './night-style'
+import {
+  HIGHLIGHT_LAYERS,
+  highlightFilter,
+  historyFilter,
+  labelField,
+  NIGHT,
+  routeFeatures,
+} from './night-style'
 import { YOU_ARE_HERE } from './you-are-here'
 
 // The live map's whole MapLibre style. Its own module, loaded with MapLibre: the first view's still map needs
@@ -25,13 +32,17 @@ export function basemapSources(
   }
 }
 
-/** Lines of the past (a former bank): thin and dashed, with their name (which says "approximate") along them. */
-export function historyLayers(lang: Lang): LayerSpecification[] {
+/**
+ * Lines of the past (a former bank): thin and dashed, with their name (which says "approximate") along them; a
+ * line that names a stop shows while that stop's story is open.
+ */
+export function historyLayers(lang: Lang, stopId: string | null): LayerSpecification[] {
   return [
     {
       id: 'history',
       type: 'line',
       source: 'history',
+      filter: historyFilter(stopId),
       paint: {
         'line-color': NIGHT.history,
         'line-width': 1.5,
@@ -43,6 +54,7 @@ export function historyLayers(lang: Lang): LayerSpecification[] {
       id: 'history-labels',
       type: 'symbol',
       source: 'history',
+      filter: historyFilter(stopId),
       minzoom: 13.5,
       layout: {
         'symbol-placement': 'line',
@@ -149,7 +161,7 @@ export function nightStyle(
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': NIGHT.course, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
       },
-      ...(route.map.basemap.history ? historyLayers(lang) : []),
+      ...(route.map.basemap.history ? historyLayers(lang, null) : []),
       labelsLayer(lang),
       {
         id: HIGHLIGHT_LAYERS.labels,

@@ -25,6 +25,17 @@ export function highlightFilter(name: string | null): ExpressionSpecification {
     : ['any', ['==', ['get', 'name_zh'], name], ['==', ['get', 'name_en'], name]]
 }
 
+/**
+ * The filter of the history layers: lines that name the stop telling them (`stop`) show while that stop is open;
+ * lines that name none always show.
+ */
+export function historyFilter(stopId: string | null): ExpressionSpecification {
+  return ['any', ['!', ['has', 'stop']], ['==', ['get', 'stop'], stopId ?? '']]
+}
+
+/** The basemap's history layers (`historyLayers`), whose filter follows the open stop. */
+export const HISTORY_LAYERS = ['history', 'history-labels'] as const
+
 /** Which label property to show for a language: Cantonese visitors read the Chinese names. */
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh']

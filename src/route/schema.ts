@@ -336,7 +336,7 @@ export const BasemapSchema = z.strictObject({
   history: z.optional(
     described(
       AssetPathSchema,
-      'Lines of the past (e.g. a former river bank): GeoJSON lines with name_zh and name_en, drawn dashed and labelled along the line. Say "approximate" in the name where the line is.',
+      'Lines of the past (e.g. a former river bank): GeoJSON lines with name_zh and name_en, drawn dashed and labelled along the line; a line with a `stop` property (a stop id) shows only while that stop is open. Say "approximate" in the name where the line is.',
     ),
   ),
 })

@@ -47,7 +47,10 @@ export function StopView({ scene }: { scene: ReactNode }) {
     <section className="stop-view" hidden={!stop} aria-labelledby="stop-title">
       {stop && (
         <header className="stop-view-header">
-          <p className="stop-position">{t('stopOf', { n: index + 1, total: stops.length })}</p>
+          <p className="stop-position">
+            {t('stopOf', { n: index + 1, total: stops.length })}
+            {stop.kind === 'interlude' && ` · ${t('interlude')}`}
+          </p>
           <h2 id="stop-title" ref={heading} tabIndex={-1}>
             <LocalisedText text={stop.title} />
           </h2>
