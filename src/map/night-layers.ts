@@ -1,4 +1,4 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 
 import { assetUrl } from '@/route/asset-url'
 import type { Lang, Route } from '@/route/schema'
@@ -10,6 +10,7 @@ import {
   labelField,
   NIGHT,
   routeFeatures,
+  STOP_MARKER,
 } from './night-style'
 import { YOU_ARE_HERE } from './you-are-here'
 
@@ -65,6 +66,13 @@ export function historyLayers(lang: Lang, stopId: string | null): LayerSpecifica
       paint: { 'text-color': NIGHT.history, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
     },
   ]
+}
+
+/** A paint or layout value that differs between a site's marker and an interlude's. */
+function byKind<T extends string | number>(
+  value: (marker: (typeof STOP_MARKER)[keyof typeof STOP_MARKER]) => T,
+): ExpressionSpecification {
+  return ['match', ['get', 'kind'], 'interlude', value(STOP_MARKER.interlude), value(STOP_MARKER.site)]
 }
 
 /** The night's dark land, under everything. */
@@ -176,14 +184,19 @@ export function nightStyle(
         type: 'circle',
         source: 'stops',
         paint: {
-          'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 15, 12],
-          'circle-color': NIGHT.stop,
+          'circle-radius': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            byKind((m) => m.selectedRadius),
+            byKind((m) => m.radius),
+          ],
+          'circle-color': byKind((m) => m.fill),
           'circle-stroke-width': 2,
           'circle-stroke-color': [
             'case',
             ['boolean', ['feature-state', 'selected'], false],
             NIGHT.stopSelected,
-            NIGHT.land,
+            byKind((m) => m.stroke),
           ],
         },
       },
@@ -193,12 +206,12 @@ export function nightStyle(
         source: 'stops',
         layout: {
           'text-field': ['get', 'number'],
-          'text-size': 13,
+          'text-size': byKind((m) => m.fontSize),
           'text-font': ['sans-serif'],
           'text-allow-overlap': true,
           'text-ignore-placement': true,
         },
-        paint: { 'text-color': NIGHT.land },
+        paint: { 'text-color': byKind((m) => m.text) },
       },
       // "You are here", above everything: the accuracy circle, the heading wedge, then the dot.
       {

@@ -71,3 +71,13 @@ describe('the history layers', () => {
     expect(shown('stop-1', {})).toBe(true)
   })
 })
+
+describe('stop markers', () => {
+  it('mark an interlude as such, so both maps draw it as a smaller ring than a site', () => {
+    const route = createTestRoute({ stops: 2 })
+    const { model: _model, ...rest } = route.stops[1]!
+    route.stops[1] = { ...rest, kind: 'interlude' }
+    const { stops } = routeFeatures(route, 'en')
+    expect(stops.features.map((f) => f.properties.kind)).toEqual(['site', 'interlude'])
+  })
+})

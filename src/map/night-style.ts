@@ -15,6 +15,29 @@ export const NIGHT = {
   history: '#d9a6ff',
 } as const
 
+/**
+ * How a stop's marker looks on both maps: a site is a filled circle; an interlude (a river story with no 3D view)
+ * a smaller ring, so that sites stay readable where stories crowd the overview.
+ */
+export const STOP_MARKER = {
+  site: {
+    radius: 12,
+    selectedRadius: 15,
+    fill: NIGHT.stop,
+    stroke: NIGHT.land,
+    text: NIGHT.land,
+    fontSize: 13,
+  },
+  interlude: {
+    radius: 9,
+    selectedRadius: 12,
+    fill: NIGHT.land,
+    stroke: NIGHT.stop,
+    text: NIGHT.stop,
+    fontSize: 11,
+  },
+} as const
+
 /** The layers that light up a basemap feature named by a narration cue, by basemap layer. */
 export const HIGHLIGHT_LAYERS = { bridges: 'bridges-highlight', labels: 'labels-highlight' } as const
 
@@ -51,6 +74,7 @@ export function routeFeatures(route: Route, lang: Lang) {
         id: i,
         properties: {
           id: stop.id,
+          kind: stop.kind ?? 'site',
           number: String(i + 1),
           title: stop.title[lang] ?? stop.title[route.defaultLanguage] ?? '',
         },

@@ -7,7 +7,7 @@ import type { Route } from '@/route/schema'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
-import { NIGHT } from './night-style'
+import { NIGHT, STOP_MARKER } from './night-style'
 import { mapCamera, pathOf, placeLabels, projector } from './still-map-geometry'
 
 /** The few GeoJSON shapes the route pack's basemap uses. */
@@ -196,6 +196,7 @@ export function StillMap({
             {route.stops.map((stop, i) => {
               const [x, y] = project(stop.position)
               const selected = stop.id === stopId
+              const marker = STOP_MARKER[stop.kind ?? 'site']
               return (
                 <g
                   key={stop.id}
@@ -206,19 +207,19 @@ export function StillMap({
                   <circle
                     cx={x.toFixed(1)}
                     cy={y.toFixed(1)}
-                    r={selected ? 15 : 12}
-                    fill={NIGHT.stop}
-                    stroke={selected ? NIGHT.stopSelected : NIGHT.land}
+                    r={selected ? marker.selectedRadius : marker.radius}
+                    fill={marker.fill}
+                    stroke={selected ? NIGHT.stopSelected : marker.stroke}
                     strokeWidth={2}
                   />
                   <text
                     x={x.toFixed(1)}
                     y={y.toFixed(1)}
-                    fontSize={13}
+                    fontSize={marker.fontSize}
                     fontFamily="sans-serif"
                     textAnchor="middle"
                     dominantBaseline="central"
-                    fill={NIGHT.land}
+                    fill={marker.text}
                   >
                     {i + 1}
                   </text>
