@@ -55,6 +55,8 @@ try {
   const page = await context.newPage()
   mkdirSync(join(folder, 'posters'), { recursive: true })
   for (const [index, stop] of route.stops.entries()) {
+    // An interlude has no 3D view to picture.
+    if (!stop.model) continue
     const url = `http://127.0.0.1:${PORT}/?route=${routeId}&stop=${stop.id}&lang=${route.defaultLanguage}`
     await page.goto(url)
     // A touch on the stop's title: the 3D view starts as it does for a visitor.

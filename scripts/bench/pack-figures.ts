@@ -9,7 +9,8 @@ import { validateRouteText } from '../../src/route/validate'
 /** One stop's files: model, poster, each narration encoding with its bitrate, captions. */
 export interface StopBytes {
   stopId: string
-  glb: number
+  /** Null for an interlude, which has no model. */
+  glb: number | null
   /** The poster picture a link to the stop shows first (an image: budget 200 KB); null if it has none. */
   poster: number | null
   audio: { lang: Lang; file: string; bytes: number; seconds: number; kbps: number }[]
@@ -42,8 +43,8 @@ export function stopBytes(route: Route, packDir: string): StopBytes[] {
   const size = (path: string) => statSync(join(packDir, path)).size
   return route.stops.map((stop) => ({
     stopId: stop.id,
-    glb: size(stop.model.src),
-    poster: stop.model.poster ? size(stop.model.poster) : null,
+    glb: stop.model ? size(stop.model.src) : null,
+    poster: stop.model?.poster ? size(stop.model.poster) : null,
     audio: Object.entries(stop.narration).flatMap(([lang, track]) =>
       track.audio.map((file) => {
         const bytes = size(file)

@@ -161,10 +161,11 @@ try {
   const perStop = stopBytes(route, join(ROUTES_DIR, PACK_FOLDER))
   const offline = offlinePackBytes(route, ROUTES_DIR, PACK_FOLDER)
   const models = await Promise.all(
-    route.stops.map(async (s) => ({
-      stopId: s.id,
-      ...(await modelFigures(join(ROUTES_DIR, PACK_FOLDER, s.model.src))),
-    })),
+    route.stops.flatMap((s) =>
+      s.model
+        ? [modelFigures(join(ROUTES_DIR, PACK_FOLDER, s.model.src)).then((f) => ({ stopId: s.id, ...f }))]
+        : [],
+    ),
   )
 
   // The position triggers on the whole cruise: simulated boat and noisy GPS, every language (issue 4).
@@ -298,10 +299,12 @@ try {
       return `${lang}: ${files.join(' / ')}${vtt ? ` + vtt ${kb(vtt.bytes)}` : ''}`
     })
     const ok =
-      s.glb <= BUDGET.glb && (s.poster ?? 0) <= BUDGET.image && Math.round(maxKbps * 10) / 10 <= BUDGET.kbps
+      (s.glb ?? 0) <= BUDGET.glb &&
+      (s.poster ?? 0) <= BUDGET.image &&
+      Math.round(maxKbps * 10) / 10 <= BUDGET.kbps
     rows.push([
       `stop ${s.stopId}`,
-      `GLB ${kb(s.glb)}; poster ${s.poster === null ? 'none' : kb(s.poster)}; ${langs.join('; ')}; ` +
+      `GLB ${s.glb === null ? 'none' : kb(s.glb)}; poster ${s.poster === null ? 'none' : kb(s.poster)}; ${langs.join('; ')}; ` +
         `max ${maxKbps.toFixed(1)} kbps`,
       `GLB ${kb(BUDGET.glb)}, image ${kb(BUDGET.image)}, ${BUDGET.kbps} kbps`,
       mark(ok),

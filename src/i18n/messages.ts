@@ -134,6 +134,12 @@ const EN = {
   sideRight: 'On your right',
   sideAhead: 'Ahead',
   sideBehind: 'Behind you',
+  // The route's introduction (src/stop/route-introduction.tsx) and interludes
+  introTitle: 'About this cruise',
+  introFacts: '{km} km of river: about {minutes} minutes one way at {speed} km/h.',
+  introPiers: 'Piers a cruise can start from',
+  introStart: 'Start with the first story',
+  interlude: 'River story',
 } as const
 
 export type MessageKey = keyof typeof EN
@@ -262,6 +268,11 @@ const ZH_HANS: Messages = {
   sideRight: '在你右边',
   sideAhead: '在正前方',
   sideBehind: '在你身后',
+  introTitle: '关于这段航程',
+  introFacts: '江面航程 {km} 公里：以每小时 {speed} 公里计，单程约 {minutes} 分钟。',
+  introPiers: '可以上船的码头',
+  introStart: '从第一个故事开始',
+  interlude: '江上故事',
 }
 
 // Cantonese in Traditional characters. A key added without a Cantonese string falls back to Simplified Chinese,
@@ -388,6 +399,11 @@ const YUE: Messages = {
   sideRight: '喺你右手邊',
   sideAhead: '喺正前面',
   sideBehind: '喺你後面',
+  introTitle: '關於呢段航程',
+  introFacts: '江面航程 {km} 公里：以每個鐘 {speed} 公里計，單程大約 {minutes} 分鐘。',
+  introPiers: '可以上船嘅碼頭',
+  introStart: '由第一個故事開始',
+  interlude: '江上故事',
 }
 
 const MESSAGES: Record<Lang, Messages> = { en: EN, 'zh-Hans': ZH_HANS, yue: YUE }

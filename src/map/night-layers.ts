@@ -1,9 +1,17 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 
 import { assetUrl } from '@/route/asset-url'
 import type { Lang, Route } from '@/route/schema'
 
-import { HIGHLIGHT_LAYERS, highlightFilter, labelField, NIGHT, routeFeatures } from './night-style'
+import {
+  HIGHLIGHT_LAYERS,
+  highlightFilter,
+  historyFilter,
+  labelField,
+  NIGHT,
+  routeFeatures,
+  STOP_MARKER,
+} from './night-style'
 import { STOP_GROUPS, STOP_MARKS } from './stop-groups'
 import { YOU_ARE_HERE } from './you-are-here'
 
@@ -22,7 +30,50 @@ export function basemapSources(
     banks: layer(basemap.banks),
     bridges: layer(basemap.bridges),
     labels: layer(basemap.labels),
+    ...(basemap.history ? { history: layer(basemap.history) } : {}),
   }
+}
+
+/**
+ * Lines of the past (a former bank): thin and dashed, with their name (which says "approximate") along them; a
+ * line that names a stop shows while that stop's story is open.
+ */
+export function historyLayers(lang: Lang, stopId: string | null): LayerSpecification[] {
+  return [
+    {
+      id: 'history',
+      type: 'line',
+      source: 'history',
+      filter: historyFilter(stopId),
+      paint: {
+        'line-color': NIGHT.history,
+        'line-width': 1.5,
+        'line-dasharray': [1, 2],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: 'history-labels',
+      type: 'symbol',
+      source: 'history',
+      filter: historyFilter(stopId),
+      minzoom: 13.5,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': labelField(lang),
+        'text-size': 11,
+        'text-font': ['sans-serif'],
+      },
+      paint: { 'text-color': NIGHT.history, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+    },
+  ]
+}
+
+/** A paint or layout value that differs between a site's marker and an interlude's. */
+function byKind<T extends string | number>(
+  value: (marker: (typeof STOP_MARKER)[keyof typeof STOP_MARKER]) => T,
+): ExpressionSpecification {
+  return ['match', ['get', 'kind'], 'interlude', value(STOP_MARKER.interlude), value(STOP_MARKER.site)]
 }
 
 /** The night's dark land, under everything. */
@@ -120,6 +171,7 @@ export function nightStyle(
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': NIGHT.course, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
       },
+      ...(route.map.basemap.history ? historyLayers(lang, null) : []),
       labelsLayer(lang),
       {
         id: HIGHLIGHT_LAYERS.labels,
@@ -134,14 +186,19 @@ export function nightStyle(
         type: 'circle',
         source: 'stops',
         paint: {
-          'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 15, 12],
-          'circle-color': NIGHT.stop,
+          'circle-radius': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            byKind((m) => m.selectedRadius),
+            byKind((m) => m.radius),
+          ],
+          'circle-color': byKind((m) => m.fill),
           'circle-stroke-width': 2,
           'circle-stroke-color': [
             'case',
             ['boolean', ['feature-state', 'selected'], false],
             NIGHT.stopSelected,
-            NIGHT.land,
+            byKind((m) => m.stroke),
           ],
         },
       },
@@ -169,12 +226,12 @@ export function nightStyle(
         source: 'stops',
         layout: {
           'text-field': ['get', 'number'],
-          'text-size': 13,
+          'text-size': byKind((m) => m.fontSize),
           'text-font': ['sans-serif'],
           'text-allow-overlap': true,
           'text-padding': 9,
         },
-        paint: { 'text-color': NIGHT.land },
+        paint: { 'text-color': byKind((m) => m.text) },
       },
       // Stops too close to draw apart at this zoom, as one circle ("2–7"): src/map/use-stop-marks.ts.
       {

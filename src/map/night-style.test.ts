@@ -1,9 +1,10 @@
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec'
 import { describe, expect, it } from 'vitest'
 
 import { createTestRoute } from '../../tests/helpers/create-test-route'
 
 import { nightStyle } from './night-layers'
-import { routeFeatures } from './night-style'
+import { historyFilter, routeFeatures } from './night-style'
 
 describe('nightStyle', () => {
   const route = createTestRoute({ stops: 2 })
@@ -35,5 +36,48 @@ describe('routeFeatures', () => {
       [0, '1', 'Stop 1'],
       [1, '2', 'Stop 2'],
     ])
+  })
+})
+
+describe('the history layers', () => {
+  const route = createTestRoute({ stops: 2 })
+  route.map.basemap.history = 'basemap/history.geojson'
+  const style = nightStyle(route, 'http://localhost/routes-data/test/', 'en', '© OpenStreetMap contributors')
+  const line = (properties: Record<string, string>) => ({
+    type: 'LineString' as const,
+    properties,
+    geometry: { type: 'LineString' as const, coordinates: [] },
+  })
+  const shown = (stopId: string | null, properties: Record<string, string>) =>
+    featureFilter(historyFilter(stopId), 'layers[0].filter').filter({ zoom: 14 }, line(properties) as never)
+
+  it('are drawn from the pack’s history file, above the water and below the labels, only when there is one', () => {
+    expect(style.sources.history).toMatchObject({
+      data: 'http://localhost/routes-data/test/basemap/history.geojson',
+    })
+    const ids = style.layers.map((l) => l.id)
+    expect(ids.indexOf('history')).toBeGreaterThan(ids.indexOf('water'))
+    expect(ids.indexOf('history-labels')).toBeLessThan(ids.indexOf('labels'))
+    const plain = nightStyle(createTestRoute(), 'http://localhost/', 'en', '©')
+    expect(plain.sources.history).toBeUndefined()
+    expect(plain.layers.some((l) => l.id.startsWith('history'))).toBe(false)
+  })
+
+  it('show a line that names a stop only while that stop is open, and a line that names none always', () => {
+    expect(shown(null, { stop: 'stop-2' })).toBe(false)
+    expect(shown('stop-1', { stop: 'stop-2' })).toBe(false)
+    expect(shown('stop-2', { stop: 'stop-2' })).toBe(true)
+    expect(shown(null, {})).toBe(true)
+    expect(shown('stop-1', {})).toBe(true)
+  })
+})
+
+describe('stop markers', () => {
+  it('mark an interlude as such, so both maps draw it as a smaller ring than a site', () => {
+    const route = createTestRoute({ stops: 2 })
+    const { model: _model, ...rest } = route.stops[1]!
+    route.stops[1] = { ...rest, kind: 'interlude' }
+    const { stops } = routeFeatures(route, 'en')
+    expect(stops.features.map((f) => f.properties.kind)).toEqual(['site', 'interlude'])
   })
 })

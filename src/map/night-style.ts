@@ -13,6 +13,30 @@ export const NIGHT = {
   stopSelected: '#ffffff',
   label: '#9fb6cf',
   stopName: '#ffd9a8',
+  history: '#d9a6ff',
+} as const
+
+/**
+ * How a stop's marker looks on both maps: a site is a filled circle; an interlude (a river story with no 3D view)
+ * a smaller ring, so that sites stay readable where stories crowd the overview.
+ */
+export const STOP_MARKER = {
+  site: {
+    radius: 12,
+    selectedRadius: 15,
+    fill: NIGHT.stop,
+    stroke: NIGHT.land,
+    text: NIGHT.land,
+    fontSize: 13,
+  },
+  interlude: {
+    radius: 9,
+    selectedRadius: 12,
+    fill: NIGHT.land,
+    stroke: NIGHT.stop,
+    text: NIGHT.stop,
+    fontSize: 11,
+  },
 } as const
 
 /** The layers that light up a basemap feature named by a narration cue, by basemap layer. */
@@ -24,6 +48,17 @@ export function highlightFilter(name: string | null): ExpressionSpecification {
     ? ['boolean', false]
     : ['any', ['==', ['get', 'name_zh'], name], ['==', ['get', 'name_en'], name]]
 }
+
+/**
+ * The filter of the history layers: lines that name the stop telling them (`stop`) show while that stop is open;
+ * lines that name none always show.
+ */
+export function historyFilter(stopId: string | null): ExpressionSpecification {
+  return ['any', ['!', ['has', 'stop']], ['==', ['get', 'stop'], stopId ?? '']]
+}
+
+/** The basemap's history layers (`historyLayers`), whose filter follows the open stop. */
+export const HISTORY_LAYERS = ['history', 'history-labels'] as const
 
 /** Which label property to show for a language: Cantonese visitors read the Chinese names. */
 export function labelField(lang: Lang): ExpressionSpecification {
@@ -40,6 +75,7 @@ export function routeFeatures(route: Route, lang: Lang) {
         id: i,
         properties: {
           id: stop.id,
+          kind: stop.kind ?? 'site',
           number: String(i + 1),
           title: stop.title[lang] ?? stop.title[route.defaultLanguage] ?? '',
         },

@@ -7,7 +7,7 @@ import type { Route } from '@/route/schema'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
-import { NIGHT } from './night-style'
+import { NIGHT, STOP_MARKER } from './night-style'
 import { mapCamera, pathOf, placeLabels, projector, type Box } from './still-map-geometry'
 import { groupStops, STOP_MARKS } from './stop-groups'
 
@@ -216,35 +216,40 @@ export function StillMap({
                 </text>
               ))}
             </g>
-            {marks.map((mark) => (
-              <g
-                key={mark.ids.join(' ')}
-                className="still-map-stop"
-                data-still-stop={mark.ids.join(' ')}
-                // A group opens its first stop, whose view shows them apart (as on the live map).
-                onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: mark.ids[0]! })}
-              >
-                <circle
-                  cx={mark.x.toFixed(1)}
-                  cy={mark.y.toFixed(1)}
-                  r={mark.radius - STOP_MARKS.outline / 2}
-                  fill={NIGHT.stop}
-                  stroke={mark.selected ? NIGHT.stopSelected : NIGHT.land}
-                  strokeWidth={STOP_MARKS.outline}
-                />
-                <text
-                  x={mark.x.toFixed(1)}
-                  y={mark.y.toFixed(1)}
-                  fontSize={mark.ids.length > 1 ? 12 : 13}
-                  fontFamily="sans-serif"
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                  fill={NIGHT.land}
+            {marks.map((mark) => {
+              // A lone interlude is a ring; a group is drawn as sites are.
+              const only = mark.ids.length === 1 ? route.stops.find((s) => s.id === mark.ids[0]) : undefined
+              const marker = STOP_MARKER[only?.kind ?? 'site']
+              return (
+                <g
+                  key={mark.ids.join(' ')}
+                  className="still-map-stop"
+                  data-still-stop={mark.ids.join(' ')}
+                  // A group opens its first stop, whose view shows them apart (as on the live map).
+                  onClick={() => store.getState().dispatch({ type: 'select-stop', stopId: mark.ids[0]! })}
                 >
-                  {mark.label}
-                </text>
-              </g>
-            ))}
+                  <circle
+                    cx={mark.x.toFixed(1)}
+                    cy={mark.y.toFixed(1)}
+                    r={mark.radius - STOP_MARKS.outline / 2}
+                    fill={marker.fill}
+                    stroke={mark.selected ? NIGHT.stopSelected : marker.stroke}
+                    strokeWidth={STOP_MARKS.outline}
+                  />
+                  <text
+                    x={mark.x.toFixed(1)}
+                    y={mark.y.toFixed(1)}
+                    fontSize={mark.ids.length > 1 ? 12 : 13}
+                    fontFamily="sans-serif"
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    fill={marker.text}
+                  >
+                    {mark.label}
+                  </text>
+                </g>
+              )
+            })}
           </svg>
         )}
         <p className="still-map-attribution">{route.map.attribution}</p>

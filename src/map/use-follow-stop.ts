@@ -5,6 +5,7 @@ import { prefersReducedMotion } from '@/lib/reduced-motion'
 import { routeExtent } from '@/route/geo-extent'
 import { useTourStore } from '@/tour/tour-context'
 
+import { HISTORY_LAYERS, historyFilter } from './night-style'
 import { OVERVIEW_PADDING, mapCamera } from './still-map-geometry'
 import { coveredTop } from './use-covered-top'
 
@@ -26,7 +27,11 @@ export function useFollowStop(map: MapLibreMap | null, overlays: RefObject<HTMLE
       const { center, zoom } = mapCamera(route, stopId, width, height, coveredTop(overlays.current))
       return { center: [center[0], center[1]] as [number, number], zoom }
     }
+    const showHistory = (stopId: string | null) => {
+      for (const layer of HISTORY_LAYERS) if (map.getLayer(layer)) map.setFilter(layer, historyFilter(stopId))
+    }
     const follow = (stopId: string | null) => {
+      showHistory(stopId)
       const { route } = store.getState()
       const index = route.stops.findIndex((s) => s.id === stopId)
       if (marked !== undefined) map.setFeatureState({ source: 'stops', id: marked }, { selected: false })
@@ -42,6 +47,7 @@ export function useFollowStop(map: MapLibreMap | null, overlays: RefObject<HTMLE
     }
     const { route, stopId } = store.getState()
     const index = route.stops.findIndex((s) => s.id === stopId)
+    showHistory(stopId)
     if (stopId !== null && index >= 0) {
       // A stop opened while the map was still loading (a kiosk's attract loop, a quick tap): go there now.
       marked = index

@@ -30,6 +30,8 @@ export function useMapInteraction(map: MapLibreMap | null) {
       (lang) => {
         map.setLayoutProperty('labels', 'text-field', labelField(lang))
         map.setLayoutProperty(HIGHLIGHT_LAYERS.labels, 'text-field', labelField(lang))
+        if (map.getLayer('history-labels'))
+          map.setLayoutProperty('history-labels', 'text-field', labelField(lang))
         void map.getSource<GeoJSONSource>('stops')?.setData(routeFeatures(store.getState().route, lang).stops)
       },
     )

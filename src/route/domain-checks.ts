@@ -84,7 +84,28 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
   checkText(route.summary, ['summary'])
   if (outside(route.map.center))
     add(['map', 'center'], `the map centre is outside the route's bounds ${boundsText}`)
-  for (const [layer, file] of Object.entries(route.map.basemap)) checkAsset(file, ['map', 'basemap', layer])
+  for (const [layer, file] of Object.entries(route.map.basemap)) {
+    if (file !== undefined) checkAsset(file, ['map', 'basemap', layer])
+  }
+  if (route.introduction) {
+    const intro = route.introduction
+    checkText(intro.text, ['introduction', 'text'])
+    checkText(intro.directions, ['introduction', 'directions'])
+    const pierIds = new Map<string, number>()
+    intro.piers.forEach((pier, i) => {
+      const at = ['introduction', 'piers', i]
+      const first = pierIds.get(pier.id)
+      if (first !== undefined)
+        add([...at, 'id'], `duplicate pier id "${pier.id}" (also used by /introduction/piers/${first})`)
+      else pierIds.set(pier.id, i)
+      checkText(pier.name, [...at, 'name'])
+      if (outside(pier.position))
+        add(
+          [...at, 'position'],
+          `pier "${pier.id}" is outside the route's bounds ${boundsText}: check [longitude, latitude] order`,
+        )
+    })
+  }
 
   route.course.forEach((point, i) => {
     if (outside(point)) add(['course', i], `course point is outside the route's bounds ${boundsText}`)
@@ -106,9 +127,33 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
     checkText(stop.title, [...at, 'title'])
     checkText(stop.summary, [...at, 'summary'])
     checkText(stop.story, [...at, 'story'])
-    checkText(stop.model.alt, [...at, 'model', 'alt'])
-    checkAsset(stop.model.src, [...at, 'model', 'src'])
-    if (stop.model.poster) checkAsset(stop.model.poster, [...at, 'model', 'poster'])
+    if (stop.kind === 'interlude') {
+      for (const key of ['model', 'views', 'hotspots'] as const) {
+        if (stop[key] !== undefined)
+          add(
+            [...at, key],
+            `interlude "${stop.id}" has a "${key}": an interlude has no 3D view; remove "${key}", or make it a site ("kind": "site")`,
+          )
+      }
+    } else if (!stop.model) {
+      add(
+        [...at, 'id'],
+        `stop "${stop.id}" has no "model": add its 3D model, or mark a story with nothing to model "kind": "interlude"`,
+      )
+    }
+    if (stop.model) {
+      checkText(stop.model.alt, [...at, 'model', 'alt'])
+      checkAsset(stop.model.src, [...at, 'model', 'src'])
+      if (stop.model.poster) checkAsset(stop.model.poster, [...at, 'model', 'poster'])
+    }
+    stop.sources.forEach((source, j) => {
+      if (!source.accessed)
+        add(
+          [...at, 'sources', j],
+          `source "${source.title}" has no "accessed" date: add the date you read it, e.g. "accessed": "2026-12-07"`,
+          'warning',
+        )
+    })
     for (const key of ['views', 'hotspots'] as const) {
       const seen = new Map<string, number>()
       stop[key]?.forEach((item, j) => {
@@ -129,6 +174,15 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
       }
       track.audio.forEach((file, j) => checkAsset(file, [...at, 'narration', lang, 'audio', j]))
       checkAsset(track.captions, [...at, 'narration', lang, 'captions'])
+      if (stop.kind === 'interlude') {
+        track.cues?.forEach((cue, j) => {
+          if (cue.type === 'camera-view' || cue.type === 'highlight-hotspot')
+            add(
+              [...at, 'narration', lang, 'cues', j, 'type'],
+              `a "${cue.type}" cue in interlude "${stop.id}", which has no 3D view: use "fly-map", "highlight-map-feature" or "show-image"`,
+            )
+        })
+      }
     }
   })
 

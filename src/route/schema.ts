@@ -73,9 +73,28 @@ export const CreditSchema = z.strictObject({
 })
 export type Credit = z.infer<typeof CreditSchema>
 
+/** A calendar date as ISO 8601 `YYYY-MM-DD`. */
+export const IsoDateSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+      'must be a date as YYYY-MM-DD, e.g. "2026-12-07"',
+    ),
+  )
+
 export const SourceSchema = z.strictObject({
   title: described(z.string().check(z.minLength(1)), 'The title of the book, article or page.'),
-  url: described(HttpUrlSchema, 'Where to read it: an http(s) URL.'),
+  url: described(
+    HttpUrlSchema,
+    'Where to read it: an http(s) URL of the original publisher (the encyclopedia, government, museum or newspaper site itself, not a copy).',
+  ),
+  accessed: z.optional(
+    described(
+      IsoDateSchema,
+      'The date the page was read, as YYYY-MM-DD. Every source should carry one: the validator warns when it is missing.',
+    ),
+  ),
 })
 
 const cueTime = {
@@ -212,7 +231,7 @@ export type Hotspot = z.infer<typeof HotspotSchema>
 
 /**
  * Where the boat must be for a stop's narration to start by itself: within a radius of the stop, or on a stretch
- * of the course (between the course points nearest `from` and `to`, in the direction of travel).
+ * of the course (between the course points nearest `from` and `to`). Either works whichever way the boat goes.
  */
 export const TriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -232,14 +251,23 @@ export const TriggerSchema = z.discriminatedUnion('type', [
     ),
     to: described(
       CoordinateSchema,
-      'Where it ends, in the direction of travel: the course point nearest this.',
+      'Where it ends: the course point nearest this. The stretch is the same whichever way the boat sails it.',
     ),
   }),
 ])
 export type Trigger = z.infer<typeof TriggerSchema>
 
+/** What a stop is: a site with a 3D view, or an interlude (a story of the river itself, with no model). */
+export const STOP_KINDS = ['site', 'interlude'] as const
+
 export const StopSchema = z.strictObject({
   id: described(IdSchema, 'Unique, and stable forever: deep links use it (?stop=haizhu-bridge).'),
+  kind: z.optional(
+    described(
+      z.enum(STOP_KINDS),
+      '"site" (the default): a place with a 3D model. "interlude": a story told on a stretch of the river (the water, its people, a place with nothing to model), shown with the map and no 3D view: it has no model, views or hotspots.',
+    ),
+  ),
   title: described(LocalisedTextSchema, "The stop's name."),
   summary: described(LocalisedTextSchema, 'One line under the title.'),
   story: described(
@@ -258,7 +286,9 @@ export const StopSchema = z.strictObject({
     TriggerSchema,
     "Where on the river this stop's narration starts by itself, when the visitor lets it.",
   ),
-  model: described(ModelSchema, "The stop's 3D model."),
+  model: z.optional(
+    described(ModelSchema, "The stop's 3D model: required for a site, absent for an interlude."),
+  ),
   views: z.optional(
     described(z.array(CameraViewSchema), 'Named camera views of the 3D scene, offered as buttons under it.'),
   ),
@@ -276,11 +306,45 @@ export const StopSchema = z.strictObject({
 })
 export type Stop = z.infer<typeof StopSchema>
 
+/** A pier a cruise can start from. */
+export const PierSchema = z.strictObject({
+  id: described(IdSchema, 'Unique among the piers.'),
+  name: described(LocalisedTextSchema, "The pier's name."),
+  position: described(
+    CoordinateSchema,
+    '[longitude, latitude] of the pier, in WGS84, on or beside the course.',
+  ),
+})
+export type Pier = z.infer<typeof PierSchema>
+
+/** What the visitor reads before the first stop: what the cruise is, where it starts, which way it goes. */
+export const IntroductionSchema = z.strictObject({
+  text: described(
+    LocalisedTextSchema,
+    'What the cruise is and what it tells; paragraphs are separated by a blank line. Its length and time at cruise speed are computed from the course and shown with it.',
+  ),
+  directions: described(
+    LocalisedTextSchema,
+    'Which way boats go (e.g. out and back from any pier): the stories start by position whichever way the boat sails.',
+  ),
+  piers: described(
+    z.array(PierSchema).check(z.minLength(1, 'list at least one pier')),
+    'Where a cruise can start, in course order.',
+  ),
+})
+export type Introduction = z.infer<typeof IntroductionSchema>
+
 export const BasemapSchema = z.strictObject({
   water: described(AssetPathSchema, 'Water areas: GeoJSON polygons.'),
   banks: described(AssetPathSchema, 'River banks: GeoJSON lines.'),
   bridges: described(AssetPathSchema, 'Bridges: GeoJSON lines with name_zh and name_en.'),
   labels: described(AssetPathSchema, 'Place names: GeoJSON points with name_zh, name_en and rank.'),
+  history: z.optional(
+    described(
+      AssetPathSchema,
+      'Lines of the past (e.g. a former river bank): GeoJSON lines with name_zh and name_en, drawn dashed and labelled along the line; a line with a `stop` property (a stop id) shows only while that stop is open. Say "approximate" in the name where the line is.',
+    ),
+  ),
 })
 
 export const MapSettingsSchema = z.strictObject({
@@ -325,13 +389,19 @@ export const RouteSchema = z.strictObject({
     '[[west, south], [east, north]]: every stop and the course must lie inside.',
   ),
   map: described(MapSettingsSchema, 'The map: its opening view, attribution and basemap.'),
+  introduction: z.optional(
+    described(
+      IntroductionSchema,
+      'Shown before the first stop: what the cruise is, its piers and directions.',
+    ),
+  ),
   course: described(
     z.array(CoordinateSchema).check(z.minLength(2, 'the course needs at least two points')),
-    "The boat's course on the water, [[longitude, latitude], …], in the direction of travel.",
+    "The boat's course on the water, [[longitude, latitude], …], from one end to the other; boats may sail it either way.",
   ),
   stops: described(
     z.array(StopSchema).check(z.minLength(1, 'a route needs at least one stop')),
-    'The stops, in the order the boat passes them.',
+    'The stops and interludes, in course order (the order a boat sailing the course from its first point passes them).',
   ),
   cruise: z.optional(
     described(

@@ -184,7 +184,7 @@ describe('validateRouteText', () => {
     ['javascript:alert(1)', 'must be a path inside the route folder, not a URL'],
   ])('refuses the asset path %s', (src, reason) => {
     const route = createTestRoute({ stops: 1 })
-    route.stops[0]!.model.src = src
+    route.stops[0]!.model!.src = src
     expect(errorsOf(toText(route))[0]).toMatchObject({
       pointer: '/stops/0/model/src',
       message: `asset path ${reason}`,
@@ -194,7 +194,7 @@ describe('validateRouteText', () => {
   it('accepts model placement, camera views and hotspots', () => {
     const route = createTestRoute({ stops: 1 })
     const label = { 'zh-Hans': '正面', en: 'Front' }
-    Object.assign(route.stops[0]!.model, { scale: 2, rotation: [0, 90, 0], anchor: [1, 0, -2] })
+    Object.assign(route.stops[0]!.model!, { scale: 2, rotation: [0, 90, 0], anchor: [1, 0, -2] })
     route.stops[0]!.views = [{ id: 'front', label, position: [0, 10, 50], target: [0, 5, 0] }]
     route.stops[0]!.hotspots = [{ id: 'door', label, text: label, position: [0, 2, 5] }]
     expect(validateRouteText(toText(route)).problems).toEqual([])
@@ -224,7 +224,7 @@ describe('validateRouteText', () => {
 
   it('rejects a model scale that is not positive and a view id that is not kebab-case', () => {
     const route = createTestRoute({ stops: 1 })
-    route.stops[0]!.model.scale = 0
+    route.stops[0]!.model!.scale = 0
     route.stops[0]!.views = [
       { id: 'Front View', label: { 'zh-Hans': '正面' }, position: [0, 1, 2], target: [0, 0, 0] },
     ]

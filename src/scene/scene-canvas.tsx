@@ -58,7 +58,7 @@ export function SceneCanvas() {
   const [lost, setLost] = useState(false)
   const [overview, setOverview] = useState<{ stopId: string; position: Vec3; target: Vec3 } | null>(null)
   const [arrived, setArrived] = useState('')
-  const modelUrl = stop ? assetUrl(packUrl, stop.model.src) : null
+  const modelUrl = stop?.model ? assetUrl(packUrl, stop.model.src) : null
   const model = useModel(modelUrl)
   const load = model.load
   const onFramed = (frame: { position: Vec3; target: Vec3 }) => {
@@ -114,7 +114,7 @@ export function SceneCanvas() {
         {stop && (load?.status === 'failed' || load?.status === 'cancelled') && (
           <Placeholder key={stop.id} onPlaced={placeBank} onFramed={onFramed} />
         )}
-        {stop && modelUrl && load?.status === 'ready' && (
+        {stop?.model && modelUrl && load?.status === 'ready' && (
           <ErrorBoundary
             key={stop.id}
             onError={() => setFailedStop(stop.id)}

@@ -13,7 +13,7 @@ export function posterFirst(state: {
   linkedStopId: string | null
 }): boolean {
   const { sharedScreen, activated, stop, linkedStopId } = state
-  return !sharedScreen && !activated && stop !== undefined && stop.id === linkedStopId && !!stop.model.poster
+  return !sharedScreen && !activated && stop !== undefined && stop.id === linkedStopId && !!stop.model?.poster
 }
 
 /**
@@ -21,7 +21,7 @@ export function posterFirst(state: {
  * thing on the first view, and its request then overlaps that render instead of following it.
  */
 export function preloadPoster(stop: Pick<Stop, 'model'> | undefined, packUrl: string): void {
-  if (!stop?.model.poster) return
+  if (!stop?.model?.poster) return
   const link = document.createElement('link')
   link.rel = 'preload'
   link.as = 'image'
@@ -36,7 +36,7 @@ export function preloadPoster(stop: Pick<Stop, 'model'> | undefined, packUrl: st
  * shows.
  */
 export function ScenePoster({ stop, packUrl }: { stop: Pick<Stop, 'model'>; packUrl: string }) {
-  if (!stop.model.poster) return null
+  if (!stop.model?.poster) return null
   return (
     <img
       className="scene-poster"

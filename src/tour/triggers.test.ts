@@ -224,3 +224,38 @@ describe('a stationary boat', () => {
     expect(dueStop(route, tracking, ['stop-1'], () => 60)).toBeNull()
   })
 })
+
+describe('a boat sailing the course the other way', () => {
+  // Segments drawn for a boat going east (each ends abeam of its site); the boat comes from the east.
+  const route = routeWithStops([
+    { along: 1400, off: 150, trigger: { type: 'segment', from: at(1000), to: at(1400) } },
+    { along: 2400, off: -150, trigger: { type: 'segment', from: at(2000), to: at(2400) } },
+    { along: 3400, off: 150, trigger: { type: 'segment', from: at(3000), to: at(3400) } },
+  ])
+
+  it('tells every story once, in the order it meets them, each starting inside its segment', () => {
+    const fixes = track([{ from: 4000, speed: -SPEED, seconds: 1500 }], { sigma: 6, accuracy: 10, seed: 7 })
+    const lengths = { 'stop-1': 40, 'stop-2': 40, 'stop-3': 40 }
+    const { told } = cruiseThrough(route, fixes, { lengths })
+    expect(told.map((s) => s.stopId)).toEqual(['stop-3', 'stop-2', 'stop-1'])
+    const ends = { 'stop-1': 1400, 'stop-2': 2400, 'stop-3': 3400 }
+    for (const story of told) {
+      // Going west the boat enters at the segment's east end, which is abeam of the site: the story starts there.
+      const end = ends[story.stopId as keyof typeof ends]
+      expect(story.startAlong, story.stopId).toBeLessThanOrEqual(end + 10)
+      expect(story.startAlong, story.stopId).toBeGreaterThan(end - 400)
+    }
+  })
+
+  it('times a story to end as a westbound boat passes a site inside a long segment', () => {
+    const long = routeWithStops([
+      { along: 2000, off: 100, trigger: { type: 'segment', from: at(1000), to: at(3000) } },
+    ])
+    const { told } = cruiseThrough(long, track([{ from: 3500, speed: -SPEED, seconds: 900 }]), {
+      lengths: { 'stop-1': 60 },
+    })
+    expect(told.map((s) => s.stopId)).toEqual(['stop-1'])
+    // 60 s at 3 m/s: 180 m east of the site, coming from the east.
+    expect(told[0]!.startAlong).toBeCloseTo(2000 + 180, -1)
+  })
+})

@@ -40,7 +40,7 @@ function hostileRoute(): string {
     poison(stop.title, i)
     poison(stop.summary, i + 1)
     poison(stop.story, i + 2)
-    poison(stop.model.alt, i + 3)
+    if (stop.model) poison(stop.model.alt, i + 3)
     for (const source of stop.sources) source.title = XSS_PAYLOADS[(i + 4) % XSS_PAYLOADS.length]!
   })
   route.credits.forEach((credit, i) => {
@@ -122,7 +122,7 @@ describe('hostile input and failing networks', () => {
 
   it('refuses a route whose asset path leaves the pack, naming the place', async () => {
     const route = structuredClone(ROUTE)
-    route.stops[2]!.model.src = 'javascript:window.__xss=9'
+    route.stops[2]!.model!.src = 'javascript:window.__xss=9'
     route.stops[3]!.narration.en!.audio[0] = '../../secret.mp3'
     route.stops[4]!.model.src = '%2e%2e/%2e%2e/index.html'
     const phone = await openPhonePage(browser, '/?lang=en', {
@@ -450,10 +450,10 @@ describe('hostile input and failing networks', () => {
 
   it('refuses absolute, URL, data: and backslashed ../ asset paths, each at its field', async () => {
     const route = structuredClone(ROUTE)
-    route.stops[0]!.model.src = '/models/x.glb'
-    route.stops[1]!.model.src = 'data:model/gltf-binary;base64,Z2xURg=='
-    route.stops[2]!.model.src = 'https://evil.example/x.glb'
-    route.stops[3]!.model.src = 'models\\..\\..\\x.glb'
+    route.stops[0]!.model!.src = '/models/x.glb'
+    route.stops[1]!.model!.src = 'data:model/gltf-binary;base64,Z2xURg=='
+    route.stops[2]!.model!.src = 'https://evil.example/x.glb'
+    route.stops[3]!.model!.src = 'models\\..\\..\\x.glb'
     const phone = await openWithRouteFile(JSON.stringify(route, null, 2))
     const text = await routeProblems(phone.page)
     expect(text).toContain(

@@ -44,8 +44,8 @@ function expectedPackBytes(langs: Lang[]): number {
     `${pack}route.json`,
     ...Object.values(ROUTE.map.basemap).map((path) => pack + path),
     ...ROUTE.stops.flatMap((stop) => [
-      pack + stop.model.src,
-      ...(stop.model.poster ? [pack + stop.model.poster] : []),
+      ...(stop.model ? [pack + stop.model.src] : []),
+      ...(stop.model?.poster ? [pack + stop.model.poster] : []),
       ...langs.flatMap((lang) => {
         const track = stop.narration[lang]!
         // Chromium plays the first encoding listed (Opus in WebM); only that one is stored.

@@ -35,7 +35,17 @@ afterEach(async () => {
   phone = undefined
 })
 
-const ORDER = ROUTE.stops.map((s) => s.id)
+/** The stops with a 3D view, in route order: interludes have none. */
+const SITES = ROUTE.stops.filter((s) => s.model)
+const ORDER = SITES.map((s) => s.id)
+/** Presses Next (or Previous) until a site is open: the interludes between sites have no 3D view. */
+async function stepToSite(page: Page, from: string, direction: 1 | -1): Promise<void> {
+  let i = ROUTE.stops.findIndex((s) => s.id === from)
+  do {
+    await page.getByRole('button', { name: direction === 1 ? /下一站/ : /上一站/ }).click()
+    i += direction
+  } while (!ROUTE.stops[i]!.model)
+}
 const CANVAS = '.scene-host canvas'
 /** The element carrying the canvas's data attributes (R3F puts them on the canvas's wrapper). */
 const SCENE = '.scene-canvas'
@@ -56,12 +66,12 @@ const fixtureGreen = (r: number, g: number, b: number) => g - r > 90 && g - b > 
 async function serveRouteWithModel(
   context: BrowserContext,
   stopId: string,
-  model: Partial<Route['stops'][number]['model']>,
+  model: Partial<NonNullable<Route['stops'][number]['model']>>,
   file?: { path: string; body: Buffer },
 ): Promise<void> {
   const route = structuredClone(ROUTE)
   const stop = route.stops.find((s) => s.id === stopId)!
-  stop.model = { ...stop.model, ...model }
+  stop.model = { ...stop.model!, ...model }
   await context.route(ROUTE_JSON, (r) =>
     r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(route) }),
   )
@@ -198,11 +208,11 @@ describe('a stop opened from a link', () => {
     // (run `npm run posters` after changing a model or the scene).
     const liveGrid = await brightnessGrid(live)
     const distances = await Promise.all(
-      ROUTE.stops.map(async (stop) => ({
+      SITES.map(async (stop) => ({
         id: stop.id,
         distance: gridDistance(
           liveGrid,
-          await brightnessGrid(`routes-data/pearl-river-night/${stop.model.poster!}`),
+          await brightnessGrid(`routes-data/pearl-river-night/${stop.model!.poster!}`),
         ),
       })),
     )
@@ -242,14 +252,14 @@ describe('a stop opened from a link', () => {
     phone = await openPhonePage(browser, `/?stop=${ORDER[0]}`, { reducedMotion: 'reduce' })
     const { page } = phone
     const posters = await Promise.all(
-      ROUTE.stops.map(async (stop) => ({
+      SITES.map(async (stop) => ({
         id: stop.id,
-        grid: await brightnessGrid(`routes-data/pearl-river-night/${stop.model.poster!}`),
+        grid: await brightnessGrid(`routes-data/pearl-river-night/${stop.model!.poster!}`),
       })),
     )
     const report: string[] = []
     for (const [i, stopId] of ORDER.entries()) {
-      if (i > 0) await page.getByRole('button', { name: /下一站/ }).click()
+      if (i > 0) await stepToSite(page, ORDER[i - 1]!, 1)
       await waitForScene(page, stopId)
       await page.waitForSelector(`${SCENE}[data-ready-stop="${stopId}"][data-view="overview"]`)
       const live = await brightnessGrid(await page.locator('.scene-host').screenshot())
@@ -275,8 +285,8 @@ describe('a stop opened from a link', () => {
   })
 
   it('has a poster for every stop of the default route, each a 4:3 WebP under 200 KB', async () => {
-    for (const stop of ROUTE.stops) {
-      const file = `routes-data/pearl-river-night/${stop.model.poster ?? `(no poster for ${stop.id})`}`
+    for (const stop of SITES) {
+      const file = `routes-data/pearl-river-night/${stop.model!.poster ?? `(no poster for ${stop.id})`}`
       const { format, width, height, size } = await sharp(file).metadata()
       expect({ stop: stop.id, format }).toEqual({ stop: stop.id, format: 'webp' })
       expect(Math.abs(width / height - 4 / 3)).toBeLessThan(0.02)
@@ -304,10 +314,10 @@ describe('the 3D view', () => {
     let changes = 0
     const go = async (how: 'next' | 'prev' | number) => {
       if (how === 'next') {
-        await page.getByRole('button', { name: /下一站/ }).click()
+        await stepToSite(page, ORDER[at]!, 1)
         at++
       } else if (how === 'prev') {
-        await page.getByRole('button', { name: /上一站/ }).click()
+        await stepToSite(page, ORDER[at]!, -1)
         at--
       } else {
         await page.click(`.stop-list [data-stop-id="${ORDER[how]}"]`)
@@ -588,7 +598,9 @@ describe('the 3D view', () => {
       expect.arrayContaining(['KHR_draco_mesh_compression', 'EXT_texture_webp']),
     )
     expect(gltf.images?.map((i) => i.mimeType)).toEqual(['image/webp'])
-    const [before, stop] = [ORDER[1]!, ORDER[2]!]
+    // Two sites in a row, after the first: Next goes from one to the other.
+    const pair = ROUTE.stops.findIndex((s, i) => i > 0 && s.model && ROUTE.stops[i + 1]?.model)
+    const [before, stop] = [ROUTE.stops[pair]!.id, ROUTE.stops[pair + 1]!.id]
     phone = await openPhonePage(browser, `/?stop=${before}`, {
       prepare: (context) =>
         serveRouteWithModel(

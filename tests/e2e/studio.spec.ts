@@ -356,7 +356,7 @@ function hostileRoute(served: string, badKey: boolean): string {
     poison(stop.title)
     poison(stop.summary)
     poison(stop.story)
-    poison(stop.model.alt)
+    if (stop.model) poison(stop.model.alt)
     for (const view of stop.views ?? []) poison(view.label)
     for (const hotspot of stop.hotspots ?? []) {
       poison(hotspot.label)

@@ -56,10 +56,13 @@ function isStopColour(png: PNG, x: number, y: number): boolean {
   return Math.abs(r - 0xff) < 20 && Math.abs(g - 0x9f) < 20 && Math.abs(b - 0x1c) < 30
 }
 
-/** Whether a 7×7 block from (x, y) is all the stop colour (the course line is too thin to fill one). */
+/**
+ * Whether a 5×5 block from (x, y) is all the stop colour (the course line, 2.5 px, is too thin to fill one; a
+ * circle with a two-digit number has too little plain colour left for a larger block).
+ */
 function stopBlockAt(png: PNG, x: number, y: number): boolean {
-  for (let dy = 0; dy < 7; dy++)
-    for (let dx = 0; dx < 7; dx++) if (!isStopColour(png, x + dx, y + dy)) return false
+  for (let dy = 0; dy < 5; dy++)
+    for (let dx = 0; dx < 5; dx++) if (!isStopColour(png, x + dx, y + dy)) return false
   return true
 }
 

@@ -56,6 +56,6 @@ export function createTestStop(i: number): Stop {
       'zh-Hans': { audio: [`audio/${id}.zh-Hans.webm`], captions: `audio/${id}.zh-Hans.vtt` },
       en: { audio: [`audio/${id}.en.webm`], captions: `audio/${id}.en.vtt` },
     },
-    sources: [{ title: 'Test source', url: 'https://example.org/' }],
+    sources: [{ title: 'Test source', url: 'https://example.org/', accessed: '2026-12-07' }],
   }
 }

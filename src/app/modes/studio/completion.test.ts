@@ -55,6 +55,7 @@ describe('keysAt', () => {
   it('lists a stop’s keys in the schema’s order', () => {
     expect(keysAt(SCHEMA, ['stops', 0]).map((k) => k.name)).toEqual([
       'id',
+      'kind',
       'title',
       'summary',
       'story',

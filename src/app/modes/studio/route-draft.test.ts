@@ -9,6 +9,7 @@ import { freeId, migrateText, newStop, readRouteDraft } from './route-draft'
 
 const SCHEMA = routeJsonSchema()
 const ROUTE = readFileSync('routes-data/pearl-river-night/route.json', 'utf8')
+const STOPS = (JSON.parse(ROUTE) as { stops: unknown[] }).stops.length
 /** Each stop's trigger, one line each in the default route. */
 const TRIGGER_LINE = /\n( *)"trigger": \{.*\},/g
 /** The default route as a version 1 file: no triggers. */
@@ -18,11 +19,11 @@ const ROUTE_V1_MIGRATED = ROUTE.replace(TRIGGER_LINE, '\n$1"trigger": { "type": 
 
 describe('migrateText', () => {
   it('brings a version 1 file to version 2 by adding only the lines the migration changed', () => {
-    expect(ROUTE.match(TRIGGER_LINE)).toHaveLength(13)
+    expect(ROUTE.match(TRIGGER_LINE)).toHaveLength(STOPS)
     expect(ROUTE_V1).not.toContain('"trigger"')
     const migrated = migrateText(ROUTE_V1, SCHEMA)
     expect(migrated.migratedFrom).toBe(1)
-    expect(migrated.notices.join(' ')).toMatch(/13 stop\(s\).*"trigger"/)
+    expect(migrated.notices.join(' ')).toMatch(new RegExp(`${STOPS} stop\\(s\\).*"trigger"`))
     // Each trigger is a line of its own in the schema's place, as Prettier lays it out; nothing else changed.
     expect(migrated.text).toBe(ROUTE_V1_MIGRATED)
     expect(validateRouteText(migrated.text).migratedFrom).toBeUndefined()
@@ -39,7 +40,7 @@ describe('readRouteDraft', () => {
     const broken = ROUTE.replace('"summary"', '"sumary"')
     expect(validateRouteText(broken).route).toBeUndefined()
     const draft = readRouteDraft(broken)
-    expect(draft.stops).toHaveLength(13)
+    expect(draft.stops).toHaveLength(STOPS)
     expect(draft.stops[0]).toMatchObject({ index: 0, id: 'white-swan-pool', trigger: { type: 'radius' } })
     expect(draft.course).toEqual((JSON.parse(ROUTE) as { course: unknown }).course)
     expect(draft.languages).toEqual(['zh-Hans', 'en', 'yue'])
@@ -61,7 +62,7 @@ describe('new stops', () => {
     const messages = validateRouteText(JSON.stringify(route, null, 2)).problems.map(
       (p) => `${p.pointer} ${p.message}`,
     )
-    expect(messages).toContain('/stops/13/summary/en text is empty')
-    expect(messages).toContain('/stops/13/story/en text is empty')
+    expect(messages).toContain(`/stops/${STOPS}/summary/en text is empty`)
+    expect(messages).toContain(`/stops/${STOPS}/story/en text is empty`)
   })
 })

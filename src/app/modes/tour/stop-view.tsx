@@ -11,8 +11,8 @@ import { SceneControls } from '@/scene/scene-controls'
 import { LocalisedText } from '@/stop/localised-text'
 
 /**
- * The open stop: its 3D view, narration player and story. The section stays mounted (hidden while no stop is
- * open) so the one 3D canvas inside it lives for the whole visit.
+ * The open stop: its 3D view (none for an interlude), narration player and story. The section stays mounted
+ * (hidden while no stop is open) so the one 3D canvas inside it lives for the whole visit.
  */
 export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }) {
   const t = useT()
@@ -75,6 +75,7 @@ export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }
         <header className="stop-view-header">
           <p className="stop-position">
             {t('stopOf', { n: index + 1, total: stops.length })}
+            {stop.kind === 'interlude' && ` · ${t('interlude')}`}
             <button
               type="button"
               className="link-button all-stops"
@@ -89,9 +90,10 @@ export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }
           <LocalisedText as="p" text={stop.summary} className="stop-summary" />
         </header>
       )}
-      <figure className="scene-host">
+      {/* An interlude has no 3D view: the figure (and the one canvas in it) stays mounted, out of sight. */}
+      <figure className="scene-host" hidden={!stop?.model}>
         {scene}
-        {stop && (
+        {stop?.model && (
           <figcaption className="visually-hidden">
             {pickText(stop.model.alt, lang, defaultLang).text}
           </figcaption>
@@ -111,7 +113,7 @@ export function StopView({ scene, side }: { scene: ReactNode; side?: ReactNode }
             <NarrationPlayer stop={stop}>{navigation}</NarrationPlayer>
           </ErrorBoundary>
           {/* After the player, so that Play stays the first stop after the title for keyboard users. */}
-          <SceneControls stop={stop} />
+          {stop.model && <SceneControls stop={stop} />}
           <article className="story" aria-label={t('story')} lang={story?.lang}>
             {story?.text.split(/\n{2,}/).map((paragraph, i) => (
               <p key={i}>{paragraph}</p>

@@ -13,6 +13,7 @@ import { UpdatePrompt } from '@/offline/update-prompt'
 import { LanguageSwitch } from '@/stop/language-switch'
 import { posterFirst, ScenePoster } from '@/scene/scene-poster'
 import { createSceneStore, SceneStoreContext, useSceneStore, type SceneStoreApi } from '@/scene/scene-store'
+import { RouteIntroduction } from '@/stop/route-introduction'
 import { StopList } from '@/stop/stop-list'
 import { StopView } from './stop-view'
 import { currentStop } from '@/tour/tour-machine'
@@ -101,7 +102,7 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
   const waitsBehindPoster = posterFirst({ sharedScreen, activated, stop, linkedStopId })
   // The 3D canvas is created on the first opened stop and then kept for the whole visit: one WebGL context.
   const [sceneWanted, setSceneWanted] = useState(false)
-  if (stop && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
+  if (stop?.model && !waitsBehindPoster && !sceneWanted) setSceneWanted(true)
   // The poster gives way once the canvas has shown the linked stop, for good.
   const linkedShown = useSceneStore((s) => s.shownStopId !== null && s.shownStopId === linkedStopId)
   const [posterDone, setPosterDone] = useState(false)
@@ -179,6 +180,7 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
             </>
           }
         />
+        <RouteIntroduction />
         <StopList />
         <Suspense fallback={null}>
           <OfflineDownload />

@@ -1,0 +1,49 @@
+import { useT } from '@/i18n/use-t'
+import { courseFacts } from '@/route/course-facts'
+import { useTour } from '@/tour/tour-context'
+
+import { LocalisedText } from './localised-text'
+
+import './route-introduction.css'
+
+/**
+ * The route's introduction on the home view, before any stop is open: what the cruise is, how long, where it can
+ * start and which way it goes. Routes without one show nothing.
+ */
+export function RouteIntroduction() {
+  const t = useT()
+  const route = useTour((s) => s.route)
+  const open = useTour((s) => s.stopId !== null)
+  const dispatch = useTour((s) => s.dispatch)
+  const intro = route.introduction
+  if (!intro || open) return null
+  const facts = courseFacts(route)
+  const first = route.stops[0]
+  return (
+    <section className="route-intro" aria-labelledby="route-intro-heading">
+      <h2 id="route-intro-heading">{t('introTitle')}</h2>
+      <LocalisedText as="p" text={intro.text} className="route-intro-text" />
+      <p className="route-intro-facts">
+        {t('introFacts', { km: facts.km, minutes: facts.minutes, speed: facts.speedKmh })}
+      </p>
+      <LocalisedText as="p" text={intro.directions} className="route-intro-directions" />
+      <h3>{t('introPiers')}</h3>
+      <ul className="route-intro-piers">
+        {intro.piers.map((pier) => (
+          <li key={pier.id} data-pier-id={pier.id}>
+            <LocalisedText text={pier.name} />
+          </li>
+        ))}
+      </ul>
+      {first && (
+        <button
+          type="button"
+          className="route-intro-start"
+          onClick={() => dispatch({ type: 'select-stop', stopId: first.id })}
+        >
+          {t('introStart')}
+        </button>
+      )}
+    </section>
+  )
+}
