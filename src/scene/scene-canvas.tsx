@@ -47,7 +47,7 @@ export function SceneCanvas() {
   const chooseHotspot = useSceneStore((s) => s.chooseHotspot)
   const autoOrbit = useSceneStore((s) => s.autoOrbit)
   // The show plays only on a landmark the route gives a lighting programme; the choice is kept for the next one.
-  const lightShow = useSceneStore((s) => s.lightShow) && stop?.model.lightShow === true
+  const lightShow = useSceneStore((s) => s.lightShow) && stop?.model?.lightShow === true
   // Full quality until a PerformanceMonitor measures that this device cannot keep up. It measures only while
   // the canvas draws continuously (the light show): frames drawn on demand say nothing about frame rate.
   const [quality, setQuality] = useState<Quality>('high')

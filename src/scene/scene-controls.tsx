@@ -26,7 +26,7 @@ export function SceneControls({ stop }: { stop: Stop }) {
   return (
     <div className="scene-controls">
       <div className="scene-bar">
-        {stop.model.lightShow && (
+        {stop.model?.lightShow && (
           <button
             type="button"
             className="light-show-toggle"

@@ -122,9 +122,9 @@ describe('hostile input and failing networks', () => {
 
   it('refuses a route whose asset path leaves the pack, naming the place', async () => {
     const route = structuredClone(ROUTE)
-    route.stops[2]!.model!.src = 'javascript:window.__xss=9'
+    route.stops[4]!.model!.src = 'javascript:window.__xss=9'
     route.stops[3]!.narration.en!.audio[0] = '../../secret.mp3'
-    route.stops[4]!.model.src = '%2e%2e/%2e%2e/index.html'
+    route.stops[5]!.model!.src = '%2e%2e/%2e%2e/index.html'
     const phone = await openPhonePage(browser, '/?lang=en', {
       prepare: (ctx) =>
         ctx.route(ROUTE_JSON, (r) => r.fulfill({ status: 200, body: JSON.stringify(route, null, 2) })),
@@ -132,12 +132,12 @@ describe('hostile input and failing networks', () => {
     const { page } = phone
     await page.waitForSelector('.route-problems')
     const text = await page.locator('.route-problems').innerText()
-    expect(text).toContain('/stops/2/model/src  asset path must be a path inside the route folder, not a URL')
+    expect(text).toContain('/stops/4/model/src  asset path must be a path inside the route folder, not a URL')
     expect(text).toContain(
       '/stops/3/narration/en/audio/0  asset path must stay inside the route folder (no "..")',
     )
     expect(text).toContain(
-      '/stops/4/model/src  asset path must stay inside the route folder (no "..", written plainly or percent-encoded such as "%2e%2e")',
+      '/stops/5/model/src  asset path must stay inside the route folder (no "..", written plainly or percent-encoded such as "%2e%2e")',
     )
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
     await closeVisit(phone)

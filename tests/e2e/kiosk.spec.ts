@@ -177,7 +177,7 @@ describe('the kiosk left alone', () => {
           /扫码[\s\S]*Scan to take this tour on your phone[\s\S]*掃一掃/,
         )
         // The opening stop's landmark has a lighting programme: the loop plays its light show.
-        if (stopById(OPENING[0]!).model.lightShow)
+        if (stopById(OPENING[0]!).model?.lightShow)
           expect(await page.getByRole('button', { name: '灯光秀' }).getAttribute('aria-pressed')).toBe('true')
 
         // Twenty seconds on the same stop: the camera has swung round the landmark.

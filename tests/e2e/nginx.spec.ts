@@ -89,7 +89,7 @@ describe('the build on Debian’s nginx with deploy/nginx.conf', () => {
     const types: [string, string][] = [
       [`assets/${worker}`, 'text/javascript'],
       [pack + track.captions, 'text/vtt'],
-      [pack + stop.model.src, 'model/gltf-binary'],
+      [pack + stop.model!.src, 'model/gltf-binary'],
       [pack + track.audio.find((a) => a.endsWith('.webm'))!, 'video/webm'],
       ['manifest.webmanifest', 'application/manifest+json'],
       [`${pack}route.json`, 'application/json'],

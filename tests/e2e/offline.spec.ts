@@ -60,7 +60,7 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`
 
 describe('the tour offline', () => {
   it('opens again with no network after one visit, nothing downloaded: stops, map and story, and one offline line', async () => {
-    const stop = ROUTE.stops.find((s) => s.model.poster)!
+    const stop = ROUTE.stops.find((s) => s.model?.poster)!
     phone = await openPhonePage(browser, `/?stop=${stop.id}`)
     const { page, context } = phone
     await page.waitForSelector('.stop-list li')
@@ -80,7 +80,7 @@ describe('the tour offline', () => {
           'index.json',
           `${pack}route.json`,
           ...Object.values(ROUTE.map.basemap).map((path) => pack + path),
-          pack + stop.model.poster!,
+          pack + stop.model!.poster!,
         ]),
       )
     expect((await kept()).some((file) => /\.(webm|mp3|glb)$/.test(file))).toBe(false)

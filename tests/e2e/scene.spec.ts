@@ -539,14 +539,14 @@ describe('the 3D view', () => {
   })
 
   it('offers the light show only on a landmark whose route declares a lighting programme', async () => {
-    const plain = ROUTE.stops.find((s) => !s.model.lightShow)!
+    const plain = ROUTE.stops.find((s) => s.model && !s.model.lightShow)!
     phone = await openPhonePage(browser, `/?stop=${plain.id}`)
     const { page } = phone
     await waitForScene(page, plain.id)
     // The bar under the view is there (empty when the stop has no light show and no views).
     await page.waitForSelector('.scene-bar', { state: 'attached' })
     expect(await page.getByRole('button', { name: '灯光秀' }).count()).toBe(0)
-    const lit = ROUTE.stops.find((s) => s.model.lightShow)!
+    const lit = ROUTE.stops.find((s) => s.model?.lightShow)!
     await page.locator(`[data-stop-id="${lit.id}"]`).click()
     await waitForScene(page, lit.id)
     expect(await page.getByRole('button', { name: '灯光秀' }).count()).toBe(1)

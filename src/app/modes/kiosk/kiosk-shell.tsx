@@ -149,7 +149,7 @@ function KioskDriver({
         .getState()
         .setLightShow(
           !settings.reducedMotion &&
-            store.getState().route.stops.find((s) => s.id === stopId)?.model.lightShow === true,
+            store.getState().route.stops.find((s) => s.id === stopId)?.model?.lightShow === true,
         )
     showLights(store.getState().stopId)
     const offStop = store.subscribe((s) => s.stopId, showLights)
