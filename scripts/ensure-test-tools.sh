@@ -1,22 +1,44 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium and CJK fonts; install them when absent so a fresh machine needs no
-# hidden step. (Never `npx playwright install`: this machine reaches only npm and Debian.)
+# The browser tests need Debian's Chromium and CJK fonts, and the pronunciation tests the speech synthesisers
+# (espeak-ng, Festival with its HTS voice); install them when absent so a fresh machine needs no hidden step.
+# (Never `npx playwright install`: this machine reaches only npm and Debian.)
+# `--bench`: `npm run bench` also reads the narration's durations with ffmpeg's ffprobe.
+# `--narration`: only what `npm run narration` needs: the synthesisers and ffmpeg.
 set -euo pipefail
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
-# `--bench`: `npm run bench` also reads the narration's durations with ffmpeg's ffprobe.
-if [ "${1:-}" = "--bench" ]; then
-  command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
-fi
+need_speech() {
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+  command -v festival >/dev/null 2>&1 || missing+=(festival)
+  dpkg -s festvox-us-slt-hts >/dev/null 2>&1 || missing+=(festvox-us-slt-hts)
+}
+case "${1:-}" in
+  --narration)
+    need_speech
+    command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+    ;;
+  *)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+    need_speech
+    if [ "${1:-}" = "--bench" ]; then
+      command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+    fi
+    ;;
+esac
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: present"
+  echo "tools: present"
   exit 0
 fi
-echo "test tools: installing ${missing[*]} with apt-get"
+echo "tools: installing ${missing[*]} with apt-get"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-command -v chromium >/dev/null 2>&1 || { echo "chromium is still missing after apt-get install" >&2; exit 1; }
+# --no-install-recommends keeps Festival from pulling in a sound server and extra voices.
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+for tool in "${missing[@]}"; do
+  case "$tool" in
+    festvox-us-slt-hts | fonts-noto-cjk) dpkg -s "$tool" >/dev/null 2>&1 ;;
+    *) command -v "$tool" >/dev/null 2>&1 ;;
+  esac || { echo "$tool is still missing after apt-get install" >&2; exit 1; }
+done

@@ -23,7 +23,7 @@ describe('formatVttTimestamp', () => {
 })
 
 describe('layoutCues', () => {
-  it('places segments end to end with their silences, after the lead-in', () => {
+  it('places segments end to end, each cue shown through the pause after it (the last through half)', () => {
     const layout = layoutCues(
       [
         { text: '海珠桥', samples: 22050, silenceAfter: 13230 },
@@ -34,11 +34,25 @@ describe('layoutCues', () => {
       3308,
     )
     expect(layout.cues).toEqual([
-      { startMs: 150, endMs: 1150, text: '海珠桥' },
-      { startMs: 1750, endMs: 3750, text: '前方就是海珠桥。' },
-      { startMs: 4000, endMs: 4500, text: 'End.' },
+      { startMs: 150, endMs: 1750, text: '海珠桥' },
+      { startMs: 1750, endMs: 4000, text: '前方就是海珠桥。' },
+      { startMs: 4000, endMs: 4750, text: 'End.' },
     ])
     expect(layout.totalSamples).toBe(3308 + 22050 + 13230 + 44100 + 5513 + 11025 + 11025)
+  })
+
+  it('lengthens the pause after a cue too short to read, the last one twice as much', () => {
+    const layout = layoutCues(
+      [
+        { text: '海珠桥', samples: 1000, silenceAfter: 500, minSamples: 2000 },
+        { text: 'Long enough.', samples: 3000, silenceAfter: 500, minSamples: 2000 },
+        { text: 'End.', samples: 1000, silenceAfter: 500, minSamples: 2000 },
+      ],
+      1000,
+    )
+    expect(layout.silences).toEqual([1000, 500, 2000])
+    expect(layout.cues.map((c) => c.endMs - c.startMs)).toEqual([2000, 3500, 2000])
+    expect(layout.totalSamples).toBe(1000 + 1000 + 3000 + 500 + 1000 + 2000)
   })
 
   it('counts in samples so that many segments do not drift', () => {
@@ -80,9 +94,9 @@ describe('buildVtt', () => {
     ])
   })
 
-  it('keeps cue text on one line and escapes markup and arrows', () => {
-    const vtt = buildVtt([{ startMs: 0, endMs: 1000, text: 'A <b> & B\n\nC --> D' }])
-    expect(vtt).toBe('WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nA &lt;b&gt; &amp; B C --&gt; D\n')
+  it("keeps a cue's lines without blank ones and escapes markup and arrows", () => {
+    const vtt = buildVtt([{ startMs: 0, endMs: 1000, text: 'A <b> & B\n\n C  --> D ' }])
+    expect(vtt).toBe('WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nA &lt;b&gt; &amp; B\nC --&gt; D\n')
   })
 
   it('refuses an empty or reversed cue', () => {

@@ -10,11 +10,14 @@ export interface TimedSegment {
   text: string
   samples: number
   silenceAfter: number
+  /** The shortest time its cue may be on screen (to be read at the caption rules' speed), in samples. */
+  minSamples?: number
 }
 
-/** Where each segment sits in the concatenated track, and the track's total length in samples. */
+/** Where each segment sits in the concatenated track, the silence after each, and the total, in samples. */
 export interface CueLayout {
   cues: TimedCue[]
+  silences: number[]
   totalSamples: number
 }
 
@@ -33,29 +36,40 @@ export function formatVttTimestamp(ms: number): string {
 
 /**
  * Lays segments end to end after `leadIn` samples of silence, counting in whole samples so that cue times
- * match the concatenated audio exactly (no drift from rounding each segment).
+ * match the concatenated audio exactly (no drift from rounding each segment). A cue stays on screen through the
+ * pause after it, up to the next cue (the last one through half its pause), so short cues last long enough to
+ * be read and the caption does not blink empty between sentences.
  */
 export function layoutCues(segments: readonly TimedSegment[], sampleRate: number, leadIn = 0): CueLayout {
   const toMs = (samples: number) => Math.round((samples * 1000) / sampleRate)
   const cues: TimedCue[] = []
+  const silences: number[] = []
   let position = leadIn
-  for (const segment of segments) {
+  segments.forEach((segment, i) => {
+    const last = i === segments.length - 1
+    // A cue that would be gone before it can be read lengthens the pause after it.
+    const short = Math.max(0, (segment.minSamples ?? 0) - segment.samples)
+    const silence = Math.max(segment.silenceAfter, last ? 2 * short : short)
+    silences.push(silence)
     const start = position
-    position += segment.samples
-    cues.push({ startMs: toMs(start), endMs: toMs(position), text: segment.text })
-    position += segment.silenceAfter
-  }
-  return { cues, totalSamples: position }
+    position += segment.samples + silence
+    const end = last ? position - Math.floor(silence / 2) : position
+    cues.push({ startMs: toMs(start), endMs: toMs(end), text: segment.text })
+  })
+  return { cues, silences, totalSamples: position }
 }
 
-// A blank line would end the cue, and < & > are markup in cue text (escaping > also rules out "-->").
+// A blank line would end the cue, so a cue's lines are kept and empty ones dropped; < & > are markup in cue
+// text (escaping > also rules out "-->").
 function cueText(text: string): string {
   return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .trim()
 }
 
 /** Builds a WebVTT file with one numbered cue per segment and an optional NOTE saying where it came from. */

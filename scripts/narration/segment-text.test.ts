@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  isCjkLanguage,
-  maxSegmentLength,
-  segmentNarration,
-  splitLongSegment,
-  splitSentences,
-} from './segment-text'
+import { maxSegmentLength, segmentNarration, splitLongSegment, splitSentences } from './segment-text'
 
 describe('splitSentences (Chinese)', () => {
   it('splits after 。！？ and keeps closing quotes with their sentence', () => {
@@ -148,10 +142,10 @@ describe('segmentNarration', () => {
     expect(
       segmentNarration('海珠桥', '前方就是海珠桥。它是第一座桥。\n\n大桥由三孔钢桁架组成。', 'zh-Hans'),
     ).toEqual([
-      { text: '海珠桥', breakAfter: 'title' },
-      { text: '前方就是海珠桥。', breakAfter: 'sentence' },
-      { text: '它是第一座桥。', breakAfter: 'paragraph' },
-      { text: '大桥由三孔钢桁架组成。', breakAfter: 'end' },
+      { text: '海珠桥', lines: ['海珠桥'], breakAfter: 'title' },
+      { text: '前方就是海珠桥。', lines: ['前方就是海珠桥。'], breakAfter: 'sentence' },
+      { text: '它是第一座桥。', lines: ['它是第一座桥。'], breakAfter: 'paragraph' },
+      { text: '大桥由三孔钢桁架组成。', lines: ['大桥由三孔钢桁架组成。'], breakAfter: 'end' },
     ])
   })
 
@@ -162,7 +156,7 @@ describe('segmentNarration', () => {
       'en',
     )
     expect(segments.map((s) => s.breakAfter)).toEqual(['title', 'clause', 'sentence', 'end'])
-    expect(segments[1]?.text).toBe('Work began in December 1929,')
+    expect(segments[1]?.lines[0]).toBe('Work began in December 1929,')
   })
 
   it('joins single line breaks inside a paragraph', () => {
@@ -171,16 +165,40 @@ describe('segmentNarration', () => {
   })
 
   it('gives a title with no story the end break', () => {
-    expect(segmentNarration('Title', '  ', 'en')).toEqual([{ text: 'Title', breakAfter: 'end' }])
+    expect(segmentNarration('Title', '  ', 'en')).toEqual([
+      { text: 'Title', lines: ['Title'], breakAfter: 'end' },
+    ])
+  })
+
+  it('cuts a long Chinese sentence into cues of two lines of at most 16 characters, at phrase boundaries', () => {
+    const sentence =
+      '1859年，英法两国在江边的沙洲上筑堤填土，又在北面挖了一条河涌，就是今天的沙基涌，沙面从此成为四面环水的小岛。'
+    const segments = segmentNarration('沙面', sentence, 'zh-Hans').slice(1)
+    expect(segments.map((s) => s.text).join('')).toBe(sentence)
+    for (const segment of segments) {
+      expect(segment.lines.length).toBeLessThanOrEqual(2)
+      for (const line of segment.lines) expect([...line].length).toBeLessThanOrEqual(16)
+    }
+    expect(segments.flatMap((s) => s.lines)).toContain('就是今天的沙基涌，')
+  })
+
+  it('breaks English lines at phrases, never inside a name', () => {
+    const segments = segmentNarration(
+      'Customs House',
+      'It was designed by David C. Dick and C. D. Arnott of the Public Works Department, and finished in 1916.',
+      'en',
+    ).slice(1)
+    const lines = segments.flatMap((s) => s.lines)
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(42)
+    expect(lines.some((l) => l.includes('David C. Dick'))).toBe(true)
+    expect(lines.some((l) => l.includes('C. D. Arnott'))).toBe(true)
   })
 })
 
 describe('language helpers', () => {
-  it('knows which languages are written in Han characters', () => {
-    expect(isCjkLanguage('zh-Hans')).toBe(true)
-    expect(isCjkLanguage('yue')).toBe(true)
-    expect(isCjkLanguage('en')).toBe(false)
-    expect(maxSegmentLength('zh-Hans')).toBe(42)
-    expect(maxSegmentLength('en')).toBe(90)
+  it("fits a segment to a cue's two full lines", () => {
+    expect(maxSegmentLength('zh-Hans')).toBe(32)
+    expect(maxSegmentLength('yue')).toBe(32)
+    expect(maxSegmentLength('en')).toBe(84)
   })
 })

@@ -1,20 +1,20 @@
+import { breakLines, captionRules, isHanLanguage } from '../../src/narration/captions/caption-rules'
+
 /** What follows a segment: decides the length of the silence after it in the narration. */
 export type SegmentBreak = 'title' | 'paragraph' | 'sentence' | 'clause' | 'end'
 
-/** One caption-sized piece of narration: synthesised on its own and shown as one cue. */
+/** One caption-sized piece of narration: synthesised on its own and shown as one cue of `lines`. */
 export interface TextSegment {
   text: string
+  /** The caption's lines, broken at phrase boundaries within the caption rules. */
+  lines: string[]
   breakAfter: SegmentBreak
 }
 
-/** Whether a language tag is written in Han characters (sentences end in 。！？, no spaces between words). */
-export function isCjkLanguage(lang: string): boolean {
-  return /^(zh|yue|cmn|ja)\b/i.test(lang)
-}
-
-/** Longest segment, in characters, before it is split at a comma: about two caption lines. */
+/** Longest segment, in characters, before it is split at a comma: a cue's lines, full. */
 export function maxSegmentLength(lang: string): number {
-  return isCjkLanguage(lang) ? 42 : 90
+  const { maxLines, maxLineChars } = captionRules(lang)
+  return maxLines * maxLineChars
 }
 
 // A CJK sentence ends at 。！？ (or an ellipsis), plus any closing quotes or brackets that follow it.
@@ -73,7 +73,7 @@ function splitLatinSentences(paragraph: string): string[] {
 
 /** Splits one paragraph into sentences, keeping each sentence's punctuation. */
 export function splitSentences(paragraph: string, lang: string): string[] {
-  return isCjkLanguage(lang) ? splitCjkSentences(paragraph) : splitLatinSentences(paragraph)
+  return isHanLanguage(lang) ? splitCjkSentences(paragraph) : splitLatinSentences(paragraph)
 }
 
 interface BreakPoint {
@@ -158,22 +158,39 @@ export function splitLongSegment(text: string, maxLength: number): string[] {
 }
 
 /**
+ * The cues of one piece of a sentence: its lines (see {@link breakLines}), at most a cue's worth each, the last
+ * cue of a piece of three lines taking one.
+ */
+function cuesOf(piece: string, lang: string): { text: string; lines: string[] }[] {
+  const lines = breakLines(piece, lang)
+  const { maxLines } = captionRules(lang)
+  const cues: { text: string; lines: string[] }[] = []
+  for (let i = 0; i < lines.length; i += maxLines) {
+    const cueLines = lines.slice(i, i + maxLines)
+    cues.push({ text: cueLines.join(isHanLanguage(lang) ? '' : ' '), lines: cueLines })
+  }
+  return cues
+}
+
+/**
  * Cuts a stop's narration into caption-sized segments: the title, then each story paragraph's sentences, with
- * over-long sentences split at commas. `breakAfter` tells what kind of pause follows each segment.
+ * over-long sentences split at commas and then into cues of at most two lines. `breakAfter` tells what kind of
+ * pause follows each segment.
  */
 export function segmentNarration(title: string, story: string, lang: string): TextSegment[] {
-  const segments: TextSegment[] = [{ text: title.trim(), breakAfter: 'title' }]
+  const segments: TextSegment[] = cuesOf(title.trim(), lang).map((cue) => ({ ...cue, breakAfter: 'clause' }))
   const maxLength = maxSegmentLength(lang)
   const paragraphs = story
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, isCjkLanguage(lang) ? '' : ' ').trim())
+    .map((p) => p.replace(/\s*\n\s*/g, isHanLanguage(lang) ? '' : ' ').trim())
     .filter((p) => p !== '')
+  segments[segments.length - 1]!.breakAfter = paragraphs.length === 0 ? 'end' : 'title'
   paragraphs.forEach((paragraph, p) => {
     const sentences = splitSentences(paragraph, lang)
     sentences.forEach((sentence, s) => {
-      const pieces = splitLongSegment(sentence, maxLength)
-      pieces.forEach((text, k) => {
-        const lastPiece = k === pieces.length - 1
+      const cues = splitLongSegment(sentence, maxLength).flatMap((piece) => cuesOf(piece, lang))
+      cues.forEach((cue, k) => {
+        const lastPiece = k === cues.length - 1
         const lastSentence = s === sentences.length - 1
         const breakAfter: SegmentBreak = !lastPiece
           ? 'clause'
@@ -182,10 +199,9 @@ export function segmentNarration(title: string, story: string, lang: string): Te
             : p < paragraphs.length - 1
               ? 'paragraph'
               : 'end'
-        segments.push({ text, breakAfter })
+        segments.push({ ...cue, breakAfter })
       })
     })
   })
-  if (paragraphs.length === 0) segments[0] = { text: title.trim(), breakAfter: 'end' }
   return segments
 }

@@ -1,4 +1,4 @@
-import { isCjkLanguage } from './segment-text'
+import { isHanLanguage } from '../../src/narration/captions/caption-rules'
 
 /** The synthesiser voices: Mandarin, Cantonese and English. */
 export type SpeechVoice = 'zh' | 'yue' | 'en'
@@ -115,7 +115,7 @@ const HAN_RUN =
 /** The voice that reads a language's own script: Cantonese for yue, Mandarin for other Chinese, else English. */
 export function primaryVoice(lang: string): SpeechVoice {
   if (/^(yue|zh-(hk|mo|yue|hant))\b/i.test(lang)) return 'yue'
-  return isCjkLanguage(lang) ? 'zh' : 'en'
+  return isHanLanguage(lang) ? 'zh' : 'en'
 }
 
 const REWRITE: Record<SpeechVoice, (text: string) => string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { encodeWav, normalizePeak, parseWav, soundRange } from './wav'
+import { encodeWav, parseWav, soundRange } from './wav'
 
 describe('encodeWav / parseWav', () => {
   it('round-trips mono 16-bit samples with a 44-byte header', () => {
@@ -37,16 +37,5 @@ describe('soundRange', () => {
 
   it('returns an empty range for silence', () => {
     expect(soundRange(new Int16Array(100), 64, 5, 5)).toEqual({ start: 0, end: 0 })
-  })
-})
-
-describe('normalizePeak', () => {
-  it('scales the loudest sample to the target level, up or down', () => {
-    expect([...normalizePeak(Int16Array.from([0, 16384, -32768, 100]), -6)]).toEqual([0, 8211, -16422, 50])
-    expect(Math.max(...normalizePeak(Int16Array.from([0, 1000, -500]), 0))).toBe(32767)
-  })
-
-  it('leaves silence silent', () => {
-    expect([...normalizePeak(new Int16Array(3), -3)]).toEqual([0, 0, 0])
   })
 })

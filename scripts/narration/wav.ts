@@ -80,15 +80,3 @@ export function soundRange(
   while (last > first && Math.abs(samples[last]!) <= threshold) last--
   return { start: Math.max(0, first - padStart), end: Math.min(samples.length, last + 1 + padEnd) }
 }
-
-/**
- * Scales samples so that the loudest one sits at `peakDbfs` (e.g. -3), which leaves lossy encoders headroom:
- * espeak-ng's Mandarin voice peaks at full scale and its MP3 then decodes with clipped peaks.
- */
-export function normalizePeak(samples: Int16Array, peakDbfs: number): Int16Array {
-  let peak = 0
-  for (const s of samples) peak = Math.max(peak, Math.abs(s))
-  if (peak === 0) return samples.slice()
-  const gain = (32767 * 10 ** (peakDbfs / 20)) / peak
-  return samples.map((s) => Math.max(-32768, Math.min(32767, Math.round(s * gain))))
-}

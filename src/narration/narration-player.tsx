@@ -7,7 +7,8 @@ import { pickText } from '@/route/localised'
 import type { Stop } from '@/route/schema'
 import { useTour } from '@/tour/tour-context'
 
-import { activeCueIndex } from './captions/active-cue'
+import { shownCueIndex } from './captions/active-cue'
+import { cueLines, isHanLanguage } from './captions/caption-rules'
 import type { Cue } from './captions/parse-vtt'
 import { speechCues } from './choose-narration'
 import { SPEEDS, type LoadProgress, type NarrationFailure } from './narrator'
@@ -104,7 +105,7 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
   const spoken = plan?.kind === 'speech' ? plan.text : undefined
   const generated = useMemo(() => (spoken ? speechCues(spoken) : []), [spoken])
   const cues: Cue[] = spoken ? generated : fileCues
-  const current = activeCueIndex(cues, narration.time)
+  const current = shownCueIndex(cues, narration.time)
   const transcript = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
@@ -291,7 +292,7 @@ export function NarrationPlayer({ stop }: { stop: Stop }) {
                   <span className="transcript-time" aria-hidden="true">
                     {clock(line.start)}
                   </span>
-                  {line.text}
+                  {cueLines(line.text).join(isHanLanguage(captionLang) ? '' : ' ')}
                 </button>
               </li>
             ))}

@@ -33,6 +33,8 @@ const caption = (page: Page) =>
     .getByTestId('caption')
     .innerText()
     .then((text) => text.trim())
+/** A Cantonese cue's lines as the transcript shows them: joined, as Chinese is written without spaces. */
+const asInTranscript = (text: string) => text.split('\n').join('')
 const currentLine = (page: Page) =>
   page
     .locator('.transcript button[aria-current="true"]')
@@ -71,7 +73,7 @@ describe('narration in Cantonese, with the full player', () => {
     expect(phone!.requests.some((url) => url.endsWith('/audio/haizhu-bridge.yue.webm'))).toBe(true)
 
     const cues = yueCues('haizhu-bridge').map((c) => c.text)
-    // Each caption is kept as read: between two cues the caption line is empty for a moment.
+    // Each caption is kept as read, its lines as the caption file breaks them.
     let first = ''
     await expect.poll(async () => (first = await caption(page)), { timeout: 15_000 }).not.toBe('')
     expect(cues).toContain(first)
@@ -93,6 +95,44 @@ describe('narration in Cantonese, with the full player', () => {
     expect(metadata).toEqual({ title: stop.title.yue, artist: ROUTE.title.yue, artwork: 1, state: 'playing' })
   })
 
+  it('holds a caption through a short pause between cues, and clears it in a long one', async () => {
+    // A curator's captions with gaps: 0.6 s after the first cue, 2 s after the second.
+    const vtt = [
+      'WEBVTT',
+      '00:00:00.000 --> 00:00:01.000\n第一句',
+      '00:00:01.600 --> 00:00:02.600\n第二句',
+      '00:00:04.600 --> 00:00:30.000\n第三句',
+    ].join('\n\n')
+    phone = await openPhonePage(browser, '/?stop=haizhu-bridge', {
+      prepare: (context) =>
+        context.route('**/audio/haizhu-bridge.yue.vtt', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/vtt', body: vtt }),
+        ),
+    })
+    const { page } = phone
+    await page.getByRole('button', { name: '粤语' }).click()
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    const seen: { time: number; caption: string }[] = []
+    while (!seen.some((s) => s.caption === '第三句')) {
+      // The player's time and its caption, read together so that they belong to the same moment.
+      seen.push(
+        await page.evaluate(() => ({
+          time: Number(document.querySelector<HTMLInputElement>('.player-seek')!.value),
+          caption: document.querySelector<HTMLElement>('[data-testid="caption"]')!.innerText.trim(),
+        })),
+      )
+      if (seen.length > 2000) throw new Error('the third caption never came')
+    }
+    const during = (from: number, to: number) => seen.filter((s) => s.time > from && s.time < to)
+    // The short pause: still the first caption; the long pause: nothing.
+    expect(during(1.0, 1.6).length).toBeGreaterThan(0)
+    expect(new Set(during(1.0, 1.6).map((s) => s.caption))).toEqual(new Set(['第一句']))
+    expect(during(2.6, 4.6).length).toBeGreaterThan(0)
+    expect(new Set(during(2.6, 4.6).map((s) => s.caption))).toEqual(new Set(['']))
+  })
+
   it('moves 10 s back and forth, and the transcript follows and seeks', async () => {
     const page = await playInCantonese('customs-house')
     await page.click('.play-button') // pause, so that positions are exact
@@ -110,11 +150,11 @@ describe('narration in Cantonese, with the full player', () => {
     expect(await page.locator('.transcript li').count()).toBe(cues.length)
     const at = before + 10
     const expected = cues.find((c) => c.start <= at && at < c.end)
-    if (expected) expect(await currentLine(page)).toContain(expected.text)
+    if (expected) expect(await currentLine(page)).toContain(asInTranscript(expected.text))
     await page.click('.play-button')
     const marked = await currentLine(page)
     await expect.poll(() => currentLine(page), { timeout: 30_000 }).not.toBe(marked)
-    expect(await currentLine(page)).toContain(await caption(page))
+    expect(await currentLine(page)).toContain(asInTranscript(await caption(page)))
 
     // A line of the transcript seeks there.
     const target = cues[cues.length - 3]!
@@ -125,7 +165,7 @@ describe('narration in Cantonese, with the full player', () => {
     await expect.poll(() => seekValue(page)).toBeGreaterThanOrEqual(target.start)
     expect(await seekValue(page)).toBeLessThan(target.end)
     expect(await caption(page)).toBe(target.text)
-    expect(await currentLine(page)).toContain(target.text)
+    expect(await currentLine(page)).toContain(asInTranscript(target.text))
     await saveScreenshot(page, 'narration-02-transcript')
   })
 
@@ -238,7 +278,7 @@ describe('narration in Cantonese, with the full player', () => {
     await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
     expect(phone.requests.some((url) => url.endsWith('/audio/shamian.zh-Hans.webm'))).toBe(true)
     const zhCues = parseVtt(readFileSync('routes-data/pearl-river-night/audio/shamian.zh-Hans.vtt', 'utf8'))
-    // The caption as read: between two cues the caption line is empty for a moment.
+    // The caption as read, its lines as the caption file breaks them.
     let shown = ''
     await expect.poll(async () => (shown = await caption(page)), { timeout: 15_000 }).not.toBe('')
     expect(zhCues.map((c) => c.text)).toContain(shown)
