@@ -7,7 +7,7 @@ describe('narrationMedia', () => {
 
   it('reads captions and audio durations from the route folder', () => {
     expect(media.captionsText('audio/haizhu-bridge.en.vtt')).toMatch(/^WEBVTT/)
-    expect(media.audioSeconds('audio/haizhu-bridge.en.webm')).toBeCloseTo(73.763, 3)
+    expect(media.audioSeconds('audio/haizhu-bridge.en.webm')).toBeCloseTo(54.269, 3)
   })
 
   it('reads nothing outside the folder, nor a file that is not there', () => {
