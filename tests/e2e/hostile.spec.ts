@@ -122,7 +122,7 @@ describe('hostile input and failing networks', () => {
 
   it('refuses a route whose asset path leaves the pack, naming the place', async () => {
     const route = structuredClone(ROUTE)
-    route.stops[2]!.model!.src = 'javascript:window.__xss=9'
+    route.stops[4]!.model!.src = 'javascript:window.__xss=9'
     route.stops[3]!.narration.en!.audio[0] = '../../secret.mp3'
     const phone = await openPhonePage(browser, '/?lang=en', {
       prepare: (ctx) =>
@@ -131,7 +131,7 @@ describe('hostile input and failing networks', () => {
     const { page } = phone
     await page.waitForSelector('.route-problems')
     const text = await page.locator('.route-problems').innerText()
-    expect(text).toContain('/stops/2/model/src  asset path must be a path inside the route folder, not a URL')
+    expect(text).toContain('/stops/4/model/src  asset path must be a path inside the route folder, not a URL')
     expect(text).toContain(
       '/stops/3/narration/en/audio/0  asset path must stay inside the route folder (no "..")',
     )
@@ -417,7 +417,7 @@ describe('hostile input and failing networks', () => {
     const route = structuredClone(ROUTE)
     route.stops[0]!.model!.src = '/models/x.glb'
     route.stops[1]!.model!.src = 'data:model/gltf-binary;base64,Z2xURg=='
-    route.stops[2]!.model!.src = 'https://evil.example/x.glb'
+    route.stops[4]!.model!.src = 'https://evil.example/x.glb'
     route.stops[3]!.model!.src = 'models\\..\\..\\x.glb'
     const phone = await openWithRouteFile(JSON.stringify(route, null, 2))
     const text = await routeProblems(phone.page)
@@ -425,7 +425,7 @@ describe('hostile input and failing networks', () => {
       '/stops/0/model/src  asset path must be relative to the route folder (no leading "/")',
     )
     expect(text).toContain('/stops/1/model/src  asset path must be a path inside the route folder, not a URL')
-    expect(text).toContain('/stops/2/model/src  asset path must be a path inside the route folder, not a URL')
+    expect(text).toContain('/stops/4/model/src  asset path must be a path inside the route folder, not a URL')
     expect(text).toContain('/stops/3/model/src  asset path must stay inside the route folder (no "..")')
     await closeVisit(phone)
   })
