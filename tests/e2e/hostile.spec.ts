@@ -452,7 +452,7 @@ describe('hostile input and failing networks', () => {
     const route = structuredClone(ROUTE)
     route.stops[0]!.model!.src = '/models/x.glb'
     route.stops[1]!.model!.src = 'data:model/gltf-binary;base64,Z2xURg=='
-    route.stops[2]!.model!.src = 'https://evil.example/x.glb'
+    route.stops[4]!.model!.src = 'https://evil.example/x.glb'
     route.stops[3]!.model!.src = 'models\\..\\..\\x.glb'
     const phone = await openWithRouteFile(JSON.stringify(route, null, 2))
     const text = await routeProblems(phone.page)
@@ -460,7 +460,7 @@ describe('hostile input and failing networks', () => {
       '/stops/0/model/src  asset path must be relative to the route folder (no leading "/")',
     )
     expect(text).toContain('/stops/1/model/src  asset path must be a path inside the route folder, not a URL')
-    expect(text).toContain('/stops/2/model/src  asset path must be a path inside the route folder, not a URL')
+    expect(text).toContain('/stops/4/model/src  asset path must be a path inside the route folder, not a URL')
     expect(text).toContain('/stops/3/model/src  asset path must stay inside the route folder (no "..")')
     await closeVisit(phone)
   })

@@ -171,10 +171,10 @@ describe('narration in Cantonese, with the full player', () => {
 
   it('goes on to the next stop and plays it at the end of a track when auto-advance is on', async () => {
     const page = await playInCantonese('tianzi-pier')
-    const next = stopById('ersha-island')
+    const next = stopById('jiangwan')
     // While this track plays, the next stop's track is preloaded.
     await expect
-      .poll(() => phone!.requests.some((url) => url.endsWith('/audio/ersha-island.yue.webm')), {
+      .poll(() => phone!.requests.some((url) => url.endsWith('/audio/jiangwan.yue.webm')), {
         timeout: 15_000,
       })
       .toBe(true)
@@ -192,7 +192,7 @@ describe('narration in Cantonese, with the full player', () => {
       .toContain(next.title.yue)
     await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
     await expect.poll(() => seekValue(page), { timeout: 15_000 }).toBeGreaterThan(0.5)
-    expect(new URL(page.url()).searchParams.get('stop')).toBe('ersha-island')
+    expect(new URL(page.url()).searchParams.get('stop')).toBe('jiangwan')
     expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(next.title.yue)
     await saveScreenshot(page, 'narration-03-auto-advanced')
 
@@ -224,7 +224,7 @@ describe('narration in Cantonese, with the full player', () => {
     const stop = stopById('haizhu-bridge')
     const map = `${stop.position.join(',')}@16`
 
-    await seekToLine('三孔')
+    await seekToLine('中間嗰一孔')
     expect(await state()).toEqual({
       camera: 'from-the-water',
       hotspot: 'centre-span',
@@ -235,14 +235,14 @@ describe('narration in Cantonese, with the full player', () => {
     await expect
       .poll(() => page.locator('.scene-host [data-view]').getAttribute('data-view'))
       .toBe('from-the-water')
-    await seekToLine('請留意')
+    await seekToLine('搵下桁架')
     expect(await state()).toMatchObject({ camera: 'along-the-deck', hotspot: 'name-plaque' })
     // Back to the start: the later cues are undone, only the opening ones apply.
-    await seekToLine('前面就係海珠橋')
+    await seekToLine('睇下呢條')
     expect(await state()).toEqual({ camera: null, hotspot: null, map, feature: 'bridges:海珠桥' })
     await expect.poll(() => page.locator('.scene-host [data-view]').getAttribute('data-view')).toBe('')
     // Forward past the end of the centre-span highlight: the camera stays, the highlight has ended.
-    await seekToLine('海珠橋經歷過戰火')
+    await seekToLine('命運同城市')
     expect(await state()).toMatchObject({ camera: 'from-the-water', hotspot: null })
     await seekToLine('鉚釘')
     expect(await state()).toMatchObject({ camera: 'from-the-water', hotspot: 'rivets' })
