@@ -242,9 +242,9 @@ describe('narration in Cantonese, with the full player', () => {
     expect(await state()).toEqual({ camera: null, hotspot: null, map, feature: 'bridges:海珠桥' })
     await expect.poll(() => page.locator('.scene-host [data-view]').getAttribute('data-view')).toBe('')
     // Forward past the end of the centre-span highlight: the camera stays, the highlight has ended.
-    await seekToLine('命運同城市')
+    await seekToLine('同廣州分唔開')
     expect(await state()).toMatchObject({ camera: 'from-the-water', hotspot: null })
-    await seekToLine('鉚釘')
+    await seekToLine('大修咗')
     expect(await state()).toMatchObject({ camera: 'from-the-water', hotspot: 'rivets' })
   })
 
