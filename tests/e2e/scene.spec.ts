@@ -51,6 +51,8 @@ const CANVAS = '.scene-host canvas'
 const SCENE = '.scene-canvas'
 /** A lit LED or window: clearly coloured, unlike the grey texts over the canvas. */
 const coloured = (r: number, g: number, b: number) => Math.max(r, g, b) - Math.min(r, g, b) > 60
+/** A lit pixel: a landmark's walls and lights, not the night sky and water around them. */
+const lit = (r: number, g: number, b: number) => Math.max(r, g, b) > 110
 /**
  * Canton Tower's magenta and blue LEDs: blue well above green. Nothing else in its scene has that colour (the
  * lamps on the bank and the lit windows are warm, the sky a dull blue-grey).
@@ -187,9 +189,10 @@ describe('a stop opened from a link', () => {
     phone = await openPhonePage(browser, `/?stop=${stopId}`)
     const { page } = phone
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img.scene-poster')?.complete)
-    // The picture of the landmark stands in the 3D view's place, without three.js or the model.
+    // The picture of the landmark stands in the 3D view's place, without three.js or the model. (Lit pixels, not
+    // coloured ones: the Customs House is modelled in its pale granite now.)
     const poster = await pixelsOf(page, '.scene-host', 'scene-00-linked-stop-poster')
-    expect(poster.count(coloured)).toBeGreaterThan(2000)
+    expect(poster.count(lit)).toBeGreaterThan(5000)
     await page.waitForTimeout(3000)
     const asked = () => phone!.requests.filter((url) => /scene-canvas|\.glb$/.test(url))
     expect(asked()).toEqual([])
@@ -557,6 +560,8 @@ describe('the 3D view', () => {
     const { page } = phone
     await waitForScene(page, 'canton-tower')
     expect(await page.getAttribute(SCENE, 'data-quality')).toBe('high')
+    // The pixels counted are the 3D drawing's: the hotspot markers laid over it are HTML, not the tower.
+    await page.addStyleTag({ content: '.hotspot { visibility: hidden; }' })
     const mirrored = await pixelsOf(page, CANVAS, 'scene-11-reflection')
 
     // A phone that cannot keep up: every frame takes 70 ms while the light show makes the canvas draw
@@ -585,11 +590,15 @@ describe('the 3D view', () => {
     console.info(
       `tower LED pixels: ${tower} above its foot (row ${foot}), ${reflection} below it in the water`,
     )
-    expect(tower).toBeGreaterThan(100)
+    // The tower is found (55–60 LED pixels above the water in the phone layout's 3D view, with the markers hidden).
+    expect(tower).toBeGreaterThan(40)
     expect(reflection).toBeGreaterThan(300)
     expect(sum(plainRows.slice(foot + 3))).toBe(0)
     // Above the water the tower is the same, with or without its reflection.
-    expect(Math.abs(sum(mirroredRows.slice(0, foot - 4)) - tower) / tower).toBeLessThan(0.1)
+    // (10 %, or a few pixels where the tower is drawn small.)
+    expect(Math.abs(sum(mirroredRows.slice(0, foot - 4)) - tower)).toBeLessThanOrEqual(
+      Math.max(0.1 * tower, 8),
+    )
   })
 
   it('draws a curator’s own Draco and WebP model, with the decoder from the app’s own origin', async () => {
