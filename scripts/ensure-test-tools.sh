@@ -36,8 +36,17 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
+speech=()
+others=()
+for tool in "${missing[@]}"; do
+  case "$tool" in
+    festival | festvox-us-slt-hts) speech+=("$tool") ;;
+    *) others+=("$tool") ;;
+  esac
+done
+[ ${#others[@]} -eq 0 ] || $SUDO apt-get install -y -qq "${others[@]}" >/dev/null
 # --no-install-recommends keeps Festival from pulling in a sound server and extra voices.
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+[ ${#speech[@]} -eq 0 ] || $SUDO apt-get install -y -qq --no-install-recommends "${speech[@]}" >/dev/null
 for tool in "${missing[@]}"; do
   case "$tool" in
     festvox-us-slt-hts | fonts-noto-cjk) dpkg -s "$tool" >/dev/null 2>&1 ;;
