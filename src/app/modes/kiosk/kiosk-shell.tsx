@@ -191,9 +191,11 @@ function KioskDriver({
     openedAt.current = progressAt.current = performance.now()
     const offStop = store.subscribe(
       (s) => s.stopId,
-      () => {
+      (stopId) => {
         openedAt.current = performance.now()
-        shownAt.current = null
+        // An interlude has no 3D view to wait for: it is on screen as soon as it opens.
+        const hasModel = store.getState().route.stops.find((s) => s.id === stopId)?.model !== undefined
+        shownAt.current = hasModel ? null : openedAt.current
         resetsInARow.current = 0
       },
     )
