@@ -340,7 +340,7 @@ describe('kiosk mode', () => {
 
   it('starts each visit with the light show off', { timeout: 120_000 }, async () => {
     const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=5')
-    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(ROUTE.stops[0]!.id)
+    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(OPENING[0])
     const toggle = page.locator('.light-show-toggle')
     await toggle.click()
     expect(await toggle.getAttribute('aria-pressed')).toBe('true')
