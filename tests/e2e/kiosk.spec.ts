@@ -338,17 +338,30 @@ describe('kiosk mode', () => {
     },
   )
 
-  it('starts each visit with the light show off', { timeout: 120_000 }, async () => {
-    const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=5')
-    await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(OPENING[0])
-    const toggle = page.locator('.light-show-toggle')
-    await toggle.click()
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
-    // Five seconds without a touch: the next visitor's visit.
-    await expect.poll(() => page.locator('.kiosk').getAttribute('data-visit'), { timeout: 20_000 }).toBe('1')
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false')
-    await context.close()
-  })
+  it(
+    "leaves the light show to the visitor, and gives the next visit the loop's own",
+    { timeout: 120_000 },
+    async () => {
+      // The opening stop's landmark has a lighting programme, so the loop plays its show.
+      expect(stopById(OPENING[0]!).model?.lightShow).toBe(true)
+      const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=5')
+      await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(OPENING[0])
+      const toggle = page.locator('.light-show-toggle')
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true')
+      // A visitor turns it off: it stays off while they are there, though the stop is the loop's.
+      await toggle.click()
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+      await page.waitForTimeout(1500)
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+      // Five seconds without a touch: the next visitor's visit opens with the loop's show again.
+      await expect
+        .poll(() => page.locator('.kiosk').getAttribute('data-visit'), { timeout: 20_000 })
+        .toBe('1')
+      await expect.poll(() => stopParam(page), { timeout: 20_000 }).toBe(OPENING[0])
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true')
+      await context.close()
+    },
+  )
 
   it('is locked down: no context menu, no new windows, no way out through links', async () => {
     const { context, page } = await openKiosk(1920, 1080, 'dwell=600&idle=600')
@@ -370,73 +383,67 @@ describe('kiosk mode', () => {
   })
 
   it(
-    'cycles 60 stops with no growth in DOM nodes, listeners, GPU objects or live Howls',
+    'goes round the route with no growth from one cycle to the next in DOM nodes, listeners, GPU objects or live Howls',
     { timeout: 600_000 },
     async () => {
       const { context, page, errors } = await openKiosk(1920, 1080, 'dwell=1&idle=600&simulate=1000')
       const cdp: CDPSession = await context.newCDPSession(page)
-      // The GPU figures are read first, while the first stop is still on screen (the loop moves on 1 s after its
-      // landmark appears). Loading the next track adds listeners for a moment, so the DOM figures are the least of
-      // three looks, 300 ms apart.
+      // A short leak check (the long soak, hundreds of stop changes, is `npm run bench`'s). The GPU figures are read
+      // at the route's first stop once its landmark is drawn, before the loop moves on 1 s later. The DOM figures are
+      // looked at after every stop change, after a garbage collection, and each cycle keeps its least: a track or a
+      // model loading adds listeners and nodes for a moment, a leak adds to every look.
       const gpuNow = () =>
         page.evaluate(() => ({
           geometries: window.__sceneStats?.geometries ?? -1,
           textures: window.__sceneStats?.textures ?? -1,
           programs: window.__sceneStats?.programs ?? -1,
           canvases: document.querySelectorAll('canvas').length,
-          howls: Number(document.querySelector<HTMLElement>('.kiosk')?.dataset.liveHowls ?? -1),
+          sceneCanvases: document.querySelectorAll('.scene-host canvas').length,
         }))
       const look = async () => {
         await cdp.send('HeapProfiler.collectGarbage')
         const dom = await cdp.send('Memory.getDOMCounters')
-        const heap = await cdp.send('Runtime.getHeapUsage')
-        return { nodes: dom.nodes, listeners: dom.jsEventListeners, heapMB: heap.usedSize / 1e6 }
+        const howls = await page.evaluate(() =>
+          Number(document.querySelector<HTMLElement>('.kiosk')?.dataset.liveHowls ?? -1),
+        )
+        return { nodes: dom.nodes, listeners: dom.jsEventListeners, howls }
       }
-      const sample = async () => {
-        const gpu = await gpuNow()
-        const looks = [await look()]
-        for (let i = 0; i < 2; i++) {
-          await page.waitForTimeout(300)
-          looks.push(await look())
-        }
-        const least = (key: 'nodes' | 'listeners' | 'heapMB') => Math.min(...looks.map((l) => l[key]))
-        return { ...gpu, nodes: least('nodes'), listeners: least('listeners'), heapMB: least('heapMB') }
-      }
-      const samples: Awaited<ReturnType<typeof sample>>[] = []
-      let changes = 0
+      type Look = Awaited<ReturnType<typeof look>>
+      let looks: Look[] = []
+      const cycles: (Awaited<ReturnType<typeof gpuNow>> & Look & { changes: number })[] = []
       let last = await stopParam(page)
       const first = ROUTE.stops[0]!.id
-      while (changes < 60) {
+      // The first cycle, from the opening stops to the route's first stop, warms up; the next two are compared.
+      while (cycles.length < 3) {
         await expect.poll(() => stopParam(page), { timeout: 30_000 }).not.toBe(last)
         last = await stopParam(page)
-        changes++
+        looks.push(await look())
         if (last === first) {
-          // Back at the first stop: one full cycle. Sample once its scene has drawn.
           await page.waitForSelector(`[data-ready-stop="${first}"]`, { timeout: 60_000 })
-          samples.push(await sample())
+          const least = (key: keyof Look) => Math.min(...looks.map((l) => l[key]))
+          cycles.push({
+            ...(await gpuNow()),
+            nodes: least('nodes'),
+            listeners: least('listeners'),
+            howls: Math.max(...looks.map((l) => l.howls)),
+            changes: looks.length,
+          })
+          looks = []
         }
       }
-      console.log('kiosk soak samples (one per cycle):', JSON.stringify(samples))
-      expect(samples.length).toBeGreaterThanOrEqual(4)
-      const [baseline, ...rest] = samples.slice(1)
-      // DOM listeners are compared between samples with as many live Howls: a second one (the next stop's track
-      // preloading) brings its audio element's listeners while it loads, and goes.
-      const firstWith = (howls: number) => samples.slice(1).find((s) => s.howls === howls)!
-      let listenerComparisons = 0
-      for (const later of rest) {
-        expect(later.geometries).toBe(baseline!.geometries)
-        expect(later.textures).toBe(baseline!.textures)
-        expect(later.programs).toBe(baseline!.programs)
-        expect(later.canvases).toBe(2)
-        expect(later.howls).toBeLessThanOrEqual(2)
-        const alike = firstWith(later.howls)
-        if (alike !== later) {
-          expect(later.listeners).toBeLessThanOrEqual(alike.listeners + 20)
-          listenerComparisons++
-        }
-        expect(later.nodes).toBeLessThanOrEqual(baseline!.nodes * 1.05 + 50)
-      }
-      expect(listenerComparisons).toBeGreaterThanOrEqual(1)
+      console.log('kiosk leak check, one entry per cycle:', JSON.stringify(cycles))
+      const [, baseline, later] = cycles as [unknown, (typeof cycles)[number], (typeof cycles)[number]]
+      expect(later.changes).toBe(ROUTE.stops.length)
+      expect(later.geometries).toBe(baseline.geometries)
+      expect(later.textures).toBe(baseline.textures)
+      expect(later.programs).toBe(baseline.programs)
+      // One map, one 3D view (the QR code is a canvas of its own), and no more of them later.
+      expect(later.sceneCanvases).toBe(1)
+      expect(later.canvases).toBe(baseline.canvases)
+      expect(later.howls).toBeLessThanOrEqual(2)
+      // A listener or a node left behind by each stop would add a whole route's worth.
+      expect(later.listeners).toBeLessThanOrEqual(baseline.listeners + ROUTE.stops.length / 2)
+      expect(later.nodes).toBeLessThanOrEqual(baseline.nodes + ROUTE.stops.length / 2)
       expect(errors).toEqual([])
       await context.close()
     },
