@@ -137,7 +137,9 @@ const EN = {
   // The route's introduction (src/stop/route-introduction.tsx) and interludes
   introTitle: 'About this cruise',
   introFacts: '{km} km of river: about {minutes} minutes one way at {speed} km/h.',
-  introPiers: 'Piers a cruise can start from',
+  introPiers: 'Where to board',
+  introMore: 'Read more',
+  introLess: 'Show less',
   introStart: 'Start with the first story',
   interlude: 'River story',
 } as const
@@ -270,7 +272,9 @@ const ZH_HANS: Messages = {
   sideBehind: '在你身后',
   introTitle: '关于这段航程',
   introFacts: '江面航程 {km} 公里：以每小时 {speed} 公里计，单程约 {minutes} 分钟。',
-  introPiers: '可以上船的码头',
+  introPiers: '在哪里上船',
+  introMore: '展开全文',
+  introLess: '收起',
   introStart: '从第一个故事开始',
   interlude: '江上故事',
 }
@@ -401,7 +405,9 @@ const YUE: Messages = {
   sideBehind: '喺你後面',
   introTitle: '關於呢段航程',
   introFacts: '江面航程 {km} 公里：以每個鐘 {speed} 公里計，單程大約 {minutes} 分鐘。',
-  introPiers: '可以上船嘅碼頭',
+  introPiers: '喺邊度上船',
+  introMore: '睇晒全文',
+  introLess: '收埋',
   introStart: '由第一個故事開始',
   interlude: '江上故事',
 }

@@ -7,6 +7,7 @@ import {
   HIGHLIGHT_LAYERS,
   highlightFilter,
   historyFilter,
+  HISTORY_NAMES_ZOOM,
   labelField,
   NIGHT,
   routeFeatures,
@@ -57,7 +58,7 @@ export function historyLayers(lang: Lang, stopId: string | null): LayerSpecifica
       type: 'symbol',
       source: 'history',
       filter: historyFilter(stopId),
-      minzoom: 13.5,
+      minzoom: HISTORY_NAMES_ZOOM,
       layout: {
         'symbol-placement': 'line',
         'text-field': labelField(lang),

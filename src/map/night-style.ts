@@ -60,6 +60,9 @@ export function historyFilter(stopId: string | null): ExpressionSpecification {
 /** The basemap's history layers (`historyLayers`), whose filter follows the open stop. */
 export const HISTORY_LAYERS = ['history', 'history-labels'] as const
 
+/** From this zoom the history lines carry their names, on both maps. */
+export const HISTORY_NAMES_ZOOM = 13.5
+
 /** Which label property to show for a language: Cantonese visitors read the Chinese names. */
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']] : ['get', 'name_zh']

@@ -9,7 +9,9 @@ import { validateRouteText } from '@/route/validate'
 import {
   STOP_PADDING,
   fitCamera,
+  historyShown,
   mercator,
+  namePointsAlong,
   pathOf,
   placeLabels,
   projector,
@@ -194,5 +196,49 @@ describe('the view of an open stop', () => {
         expect(camera.zoom, stop.id).toBeLessThanOrEqual(stop.zoom)
       }
     }
+  })
+})
+
+describe('the still map history lines', () => {
+  const feature = (stop?: string) => ({
+    properties: stop === undefined ? {} : { stop },
+    id: stop ?? 'always',
+  })
+  it('shows the lines tied to no stop always, and a stop’s own only while it is open (as the live map)', () => {
+    const features = [feature(), feature('cathedral'), feature('bridge')]
+    expect(historyShown(features, null).map((f) => f.id)).toEqual(['always'])
+    expect(historyShown(features, 'cathedral').map((f) => f.id)).toEqual(['always', 'cathedral'])
+    expect(historyShown([{ properties: null }], 'bridge')).toHaveLength(1)
+  })
+
+  it('names a line at points along it, the nearest the view’s centre first', () => {
+    const line: [number, number][] = [
+      [0, 0],
+      [40, 0],
+      [40, 30],
+    ]
+    expect(namePointsAlong(line, 20, [40, 0])).toEqual([
+      [40, 0],
+      [20, 0],
+      [40, 20],
+      [0, 0],
+    ])
+    expect(namePointsAlong([[1, 1]], 20, [0, 0])).toEqual([])
+  })
+})
+
+describe('placing a label at another point when its first does not fit', () => {
+  it('tries the alternatives in turn, and drops the label when none fits', () => {
+    const obstacle: [number, number, number, number] = [40, 40, 60, 60]
+    const label = {
+      x: 50,
+      y: 50,
+      text: 'bank',
+      size: 10,
+      alternatives: [[50, 50] as const, [150, 50] as const],
+    }
+    const [placed] = placeLabels([label], 200, 100, [obstacle])
+    expect(placed?.cx).toBe(150)
+    expect(placeLabels([{ ...label, alternatives: [] }], 200, 100, [obstacle])).toEqual([])
   })
 })

@@ -155,6 +155,8 @@ export interface LabelCandidate {
   size: number
   sides?: readonly LabelSide[]
   offset?: number
+  /** Other points the label may be drawn at, tried in turn after (x, y): a line's name goes where it fits. */
+  alternatives?: readonly (readonly [number, number])[]
 }
 
 /** Rough width of a text: Chinese characters are square, Latin letters about 0.6 of the size. */
@@ -183,23 +185,60 @@ export function placeLabels<T extends LabelCandidate>(
     const half = textWidth(label.text, label.size) / 2 + 2
     const halfHeight = label.size / 2 + 2
     const offset = label.offset ?? 0
-    for (const side of label.sides ?? ['center']) {
-      const cx =
-        side === 'right' ? label.x + offset + half : side === 'left' ? label.x - offset - half : label.x
-      const cy =
-        side === 'below'
-          ? label.y + offset + halfHeight
-          : side === 'above'
-            ? label.y - offset - halfHeight
-            : label.y
-      const box: Box = [cx - half, cy - halfHeight, cx + half, cy + halfHeight]
-      const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height
-      if (inside && taken.every((b) => !overlaps(box, b))) {
-        taken.push(box)
-        placed.push({ ...label, cx, cy })
-        break
+    const spot = (x: number, y: number) => {
+      for (const side of label.sides ?? ['center']) {
+        const cx = side === 'right' ? x + offset + half : side === 'left' ? x - offset - half : x
+        const cy = side === 'below' ? y + offset + halfHeight : side === 'above' ? y - offset - halfHeight : y
+        const box: Box = [cx - half, cy - halfHeight, cx + half, cy + halfHeight]
+        const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height
+        if (inside && taken.every((b) => !overlaps(box, b))) return { box, cx, cy }
       }
+      return undefined
+    }
+    for (const [x, y] of [[label.x, label.y] as const, ...(label.alternatives ?? [])]) {
+      const found = spot(x, y)
+      if (!found) continue
+      taken.push(found.box)
+      placed.push({ ...label, cx: found.cx, cy: found.cy })
+      break
     }
   }
   return placed
+}
+
+/**
+ * The basemap history features drawn with a stop open, as the live map's `historyFilter`: those tied to no stop,
+ * and those whose `stop` property names the open one.
+ */
+export function historyShown<T extends { properties: Record<string, unknown> | null }>(
+  features: readonly T[],
+  stopId: string | null,
+): T[] {
+  return features.filter((f) => {
+    const stop = f.properties?.stop
+    return stop === undefined || stop === stopId
+  })
+}
+
+/**
+ * Where along a drawn line (in pixels) its name may go, best first: points every `step` pixels along it, the
+ * nearest the view's centre first (the live map follows the line itself).
+ */
+export function namePointsAlong(
+  line: readonly (readonly [number, number])[],
+  step: number,
+  centre: readonly [number, number],
+): [number, number][] {
+  const points: [number, number][] = []
+  for (let i = 1; i < line.length; i++) {
+    const [x0, y0] = line[i - 1]!
+    const [x1, y1] = line[i]!
+    const length = Math.hypot(x1 - x0, y1 - y0)
+    for (let along = 0; along < length; along += step) {
+      const t = along / length
+      points.push([x0 + (x1 - x0) * t, y0 + (y1 - y0) * t])
+    }
+  }
+  const distance = ([x, y]: [number, number]) => Math.hypot(x - centre[0], y - centre[1])
+  return points.sort((a, b) => distance(a) - distance(b))
 }

@@ -7,8 +7,16 @@ import type { Route } from '@/route/schema'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
-import { NIGHT, STOP_MARKER } from './night-style'
-import { mapCamera, pathOf, placeLabels, projector, type Box } from './still-map-geometry'
+import { HISTORY_NAMES_ZOOM, NIGHT, STOP_MARKER } from './night-style'
+import {
+  historyShown,
+  mapCamera,
+  namePointsAlong,
+  pathOf,
+  placeLabels,
+  projector,
+  type Box,
+} from './still-map-geometry'
 import { groupStops, STOP_MARKS } from './stop-groups'
 
 /** Where a stop's name may go beside its circle, in turn (the live map's `text-variable-anchor`). */
@@ -131,7 +139,17 @@ export function StillMap({
     .map((mark) => {
       const stop = route.stops.find((s) => s.id === mark.ids[0])!
       const text = stop.title[lang] ?? stop.title[route.defaultLanguage] ?? ''
-      return { x: mark.x, y: mark.y, text, size: 12, sides: NAME_SIDES, offset: mark.radius + 2, rank: 0 }
+      const fill = NIGHT.stopName
+      return {
+        x: mark.x,
+        y: mark.y,
+        text,
+        size: 12,
+        sides: NAME_SIDES,
+        offset: mark.radius + 2,
+        rank: 0,
+        fill,
+      }
     })
   const places = (basemap.labels ?? [])
     .filter((f) => f.geometry.type === 'Point')
@@ -144,11 +162,37 @@ export function StillMap({
         return typeof value === 'string' ? value : ''
       }
       const text = (lang === 'en' && name('name_en')) || name('name_zh')
-      return { x, y, text, rank, size: rank === 1 ? 15 : rank === 2 ? 13 : 12 }
+      return { x, y, text, rank, size: rank === 1 ? 15 : rank === 2 ? 13 : 12, fill: NIGHT.label }
     })
     .sort((a, b) => a.rank - b.rank)
-  const labels = placeLabels([...stopNames, ...places], width, height, circles)
   const lines = (features: Feature[] | undefined) => features?.flatMap((f) => linesOf(f.geometry)) ?? []
+  // A story's line of the past (the bank of a thousand years ago), named from the zoom the live map names it at.
+  const history = historyShown(basemap.history ?? [], stopId)
+  const historyNames =
+    camera.zoom < HISTORY_NAMES_ZOOM
+      ? []
+      : history.flatMap((f) => {
+          const drawn = (linesOf(f.geometry)[0] ?? []).map(project)
+          const [first, ...others] = namePointsAlong(drawn, 20, [width / 2, height / 2])
+          const name = f.properties?.[lang === 'en' ? 'name_en' : 'name_zh'] ?? f.properties?.name_zh
+          if (!first || typeof name !== 'string') return []
+          const [x, y] = first
+          const sides = ['below', 'above'] as const
+          return [
+            {
+              x,
+              y,
+              alternatives: others,
+              text: name,
+              rank: 0,
+              size: 11,
+              sides,
+              offset: 4,
+              fill: NIGHT.history,
+            },
+          ]
+        })
+  const labels = placeLabels([...stopNames, ...historyNames, ...places], width, height, circles)
 
   // Without `onExplore` (the live map failed) it is only a picture of the route.
   const explore = onExplore && {
@@ -191,6 +235,17 @@ export function StillMap({
               strokeWidth={bridgeWidth}
               strokeLinecap="round"
             />
+            <path
+              className="still-map-history"
+              d={lines(history)
+                .map((line) => pathOf(line, project))
+                .join('')}
+              fill="none"
+              stroke={NIGHT.history}
+              strokeWidth={1.5}
+              strokeDasharray="1.5 3"
+              strokeOpacity={0.9}
+            />
             <g fill="none" stroke={NIGHT.course} strokeLinejoin="round" strokeLinecap="round">
               <path d={pathOf(route.course, project)} strokeWidth={10} strokeOpacity={0.2} />
               <path d={pathOf(route.course, project)} strokeWidth={2.5} strokeDasharray="5 3.75" />
@@ -210,7 +265,7 @@ export function StillMap({
                   x={label.cx.toFixed(1)}
                   y={label.cy.toFixed(1)}
                   fontSize={label.size}
-                  fill={label.rank === 0 ? NIGHT.stopName : NIGHT.label}
+                  fill={label.fill}
                 >
                   {label.text}
                 </text>

@@ -27,19 +27,24 @@ export function SideHint({ stop }: { stop: Stop }) {
     return `${side} ${Math.round(relative)}`
   })
   const [sideName, degrees] = seen?.split(' ') ?? []
-  const side = sideName ? { side: sideName as Side, relative: Number(degrees) } : null
-  if (!telling || !side) return null
+  const side = telling && sideName ? { side: sideName as Side, relative: Number(degrees) } : null
+  const words = side ? t(SIDE_TEXT[side.side]) : ''
   return (
-    <p className="side-hint" data-side={side.side}>
-      <span
-        className="side-arrow"
-        aria-hidden="true"
-        style={{ '--turn': `${side.relative}deg` } as CSSProperties}
-      >
-        ↑
+    <>
+      {/* Said once when the story starts and again when the side changes: a live region must be in the page
+          before its words change, so it stays, empty, while there is nothing to say. */}
+      <span className="visually-hidden" role="status">
+        {words}
       </span>
-      {t(SIDE_TEXT[side.side])}
-    </p>
+      {side && (
+        <p className="side-hint" data-side={side.side} aria-hidden="true">
+          <span className="side-arrow" style={{ '--turn': `${side.relative}deg` } as CSSProperties}>
+            ↑
+          </span>
+          {words}
+        </p>
+      )}
+    </>
   )
 }
 

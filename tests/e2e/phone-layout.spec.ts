@@ -62,6 +62,35 @@ async function expectListeningControlsOnScreen(page: Page) {
   expect(await inViewport(page, page.getByRole('button', { name: 'Next stop' }))).toBe(true)
 }
 
+describe('arriving on a phone', () => {
+  it('introduces the route and still shows where the stop list starts, with where to board one tap away', async () => {
+    phone = await openPhonePage(browser, '/?lang=en')
+    const { page } = phone
+    const intro = page.locator('.route-intro')
+    await intro.waitFor({ timeout: 30_000 })
+    expect(await intro.innerText()).toContain(ROUTE.introduction!.text.en!.slice(0, 40))
+    expect(await page.locator('.route-intro-facts').innerText()).toMatch(
+      /^[\d.]+ km of river: about \d+ minutes/,
+    )
+    // The stop list begins on the first screen, below the introduction's first lines…
+    expect(await inViewport(page, page.locator('.stop-list h2'))).toBe(true)
+    await saveScreenshot(page, 'phone-layout-home')
+    // …and the whole introduction is a tap away.
+    const text = page.locator('.route-intro-text p')
+    const clamped = (await text.boundingBox())!.height
+    await page.getByRole('button', { name: 'Read more' }).click()
+    expect((await text.boundingBox())!.height).toBeGreaterThan(clamped * 1.5)
+    expect(await page.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true')
+    // Where to board is folded: a visitor ashore opens it and finds the piers.
+    const piers = page.locator('.route-intro-piers')
+    expect(await piers.isVisible()).toBe(false)
+    await page.getByText('Where to board').click()
+    expect(await piers.isVisible()).toBe(true)
+    expect(await piers.locator('li').count()).toBe(ROUTE.introduction!.piers.length)
+    expect(await piers.innerText()).toContain(ROUTE.introduction!.piers[0]!.name.en!)
+  })
+})
+
 describe('listening on a phone', () => {
   it.each(['sacred-heart-cathedral', 'haizhu-bridge', 'canton-tower'])(
     'keeps the caption and play/pause on screen without scrolling, and while the story scrolls (%s)',
@@ -91,9 +120,15 @@ describe('listening on a phone', () => {
     [640, 360, 'landscape'],
     [768, 1024, 'tablet'],
     [390, 844, 'text200'],
+    // The on-screen keyboard up: the page asks that it shrink the layout, not slide under it.
+    [390, 480, 'keyboard'],
   ])('keeps them on screen at %i×%i %s', async (width, height, name) => {
     phone = await openSized('/?stop=tianzi-pier&lang=en', width, height)
     const { page } = phone
+    if (name === 'keyboard')
+      expect(await page.locator('meta[name="viewport"]').getAttribute('content')).toContain(
+        'interactive-widget=resizes-content',
+      )
     if (name === 'text200') {
       // Text zoomed to 200 %, as the browser's text size setting does: every rem and em doubles.
       await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
@@ -176,6 +211,8 @@ describe('where am I, what comes next, on which side', () => {
     await expect.poll(() => hint.getAttribute('data-side')).toBe('left')
     expect(await hint.innerText()).toContain('On your left')
     expect(await inViewport(page, hint)).toBe(true)
+    // A screen reader hears it too, once, from a live region (the drawn hint is not read twice).
+    expect(await page.getByRole('status').filter({ hasText: 'On your left' }).count()).toBe(1)
     await saveScreenshot(page, 'phone-layout-side')
     await page.getByRole('button', { name: '中文' }).click()
     await expect.poll(() => hint.innerText()).toContain('在你左边')

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import type { Browser } from 'playwright-core'
 import type { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -242,6 +244,36 @@ describe('the Pearl River night tour on a phone', () => {
     expect(stopOverlap(still.png, live.png)).toBeGreaterThan(0.7)
   })
 
+  it('draws a story’s line of the past on the still map with that story only, as the live map does', async () => {
+    const history = JSON.parse(
+      readFileSync(`routes-data/pearl-river-night/${ROUTE.map.basemap.history}`, 'utf8'),
+    ) as { features: { properties: { stop: string }; geometry: { coordinates: number[][] } }[] }
+    const line = history.features[0]!
+    phone = await openPhonePage(browser, `/?stop=${line.properties.stop}`)
+    const { page } = phone
+    const path = page.locator('.still-map-history')
+    await expect.poll(() => path.getAttribute('d')).toMatch(/^M/)
+    // It crosses the map the visitor sees (the live map's history layer has the same filter: src/map).
+    const drawn = (await path.boundingBox())!
+    const map = (await page.locator('.still-map').boundingBox())!
+    expect(drawn.x < map.x + map.width && drawn.x + drawn.width > map.x).toBe(true)
+    expect(drawn.y < map.y + map.height && drawn.y + drawn.height > map.y).toBe(true)
+    expect(drawn.width).toBeGreaterThan(20)
+    await saveScreenshot(page, 'tour-08-history-still-map')
+    // The nearest other stop, where the line would still be in sight, does not draw it.
+    const [lng, lat] = line.geometry.coordinates.at(-1)!
+    const other = ROUTE.stops
+      .filter((s) => s.id !== line.properties.stop)
+      .sort(
+        (a, b) =>
+          Math.hypot(a.position[0] - lng!, a.position[1] - lat!) -
+          Math.hypot(b.position[0] - lng!, b.position[1] - lat!),
+      )[0]!
+    await page.locator(`.stop-list [data-stop-id="${other.id}"]`).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('stop')).toBe(other.id)
+    await expect.poll(() => path.getAttribute('d')).toBe('')
+  })
+
   it('plays the narration with captions that follow the audio, loading nothing of it before the first touch', async () => {
     phone = await openPhonePage(browser, '/?stop=canton-tower')
     const { page } = phone
@@ -266,13 +298,14 @@ describe('the Pearl River night tour on a phone', () => {
         .then((text) => text.trim())
     await expect.poll(caption, { timeout: 15_000 }).not.toBe('')
     const first = await caption()
+    const firstAt = Number(await seek.inputValue())
     await saveScreenshot(page, 'tour-04-narration-playing')
-    // The next caption replaces it as the speech goes on.
+    // The next caption replaces it as the speech goes on, and the audio has moved on with it.
     await expect
       .poll(async () => (await caption()) !== first && (await caption()) !== '', { timeout: 30_000 })
       .toBe(true)
     const later = Number(await seek.inputValue())
-    expect(later).toBeGreaterThan(2)
+    expect(later).toBeGreaterThan(firstAt)
     await page.click('.play-button')
     await page.waitForSelector('.player[data-status="paused"]')
   })
