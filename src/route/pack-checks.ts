@@ -181,3 +181,10 @@ function positions(coordinates: unknown): unknown[] {
   if (coordinates.length > 0 && coordinates.every((c) => !Array.isArray(c))) return [coordinates]
   return coordinates.flatMap(positions)
 }
+
+/** Every file the route names (basemap, models, posters, narration), as far as the value reads, in file order. */
+export function namedFiles(value: unknown): string[] {
+  const files = new Set<string>()
+  packProblems(value, { assetExists: (path) => (files.add(path), true) })
+  return [...files]
+}
