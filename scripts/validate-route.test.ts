@@ -15,7 +15,8 @@ function run(...args: string[]): { code: number; out: string } {
   }
 }
 
-describe('npm run validate', () => {
+// Each case starts tsx in a child process: seconds on two shared cores.
+describe('npm run validate', { timeout: 30_000 }, () => {
   it('exits 0 and says valid for the default route', () => {
     expect(run('routes-data/pearl-river-night/route.json')).toEqual({
       code: 0,
