@@ -466,6 +466,28 @@ describe('curator studio with a second route', () => {
     await saveScreenshot(page, 'studio-13-index-html-fallback')
     await context.close()
   })
+
+  it('checks the basemap files’ contents: a label written [latitude, longitude] is listed with the pair it should be', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-GB' })
+    const page = await context.newPage()
+    const route = JSON.parse(readFileSync(`dist/${ROUTE_FILE}`, 'utf8')) as Route
+    const [lng, lat] = route.map.center
+    const labels = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lat, lng] } }],
+    }
+    await page.route(`**/routes-data/*/${route.map.basemap.labels}`, (request) =>
+      request.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(labels) }),
+    )
+    await page.goto(new URL('/?mode=studio', inject('baseUrl')).href)
+    await expect.poll(() => editorText(page)).toContain(`"${route.id}"`)
+    await expect.poll(() => problemsHeading(page)).toBe('1 errors, 0 warnings')
+    expect(await page.locator('.studio-problems li').innerText()).toContain(
+      `/map/basemap/labels  ${route.map.basemap.labels}, feature 0: [${lat}, ${lng}] is far from the route; ` +
+        `GeoJSON is [longitude, latitude]: check [longitude, latitude] order: it looks swapped, did you mean [${lng}, ${lat}]?`,
+    )
+    await context.close()
+  })
 })
 
 describe('curator studio with hostile text', () => {

@@ -145,7 +145,10 @@ export function StudioShell() {
     () =>
       validateRouteText(checked, {
         ...(narrationMedia && { narrationMedia }),
-        ...(packFiles.checked && { assetExists: (path: string) => !packFiles.missing.has(path) }),
+        ...(packFiles.checked && {
+          assetExists: (path: string) => !packFiles.missing.has(path),
+          readText: (path: string) => packFiles.texts.get(path),
+        }),
       }),
     [checked, narrationMedia, packFiles],
   )
