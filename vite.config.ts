@@ -10,11 +10,57 @@ import { contentSecurityPolicy } from './scripts/content-security-policy.ts'
 
 interface RouteIndexFile {
   default?: string
-  routes?: { id?: string; folder?: string }[]
+  routes?: { id?: string; folder?: string; title?: Record<string, string> }[]
   allowRemote?: string[]
 }
 
 const readRouteIndex = () => JSON.parse(readFileSync('routes-data/index.json', 'utf8')) as RouteIndexFile
+
+/**
+ * The deployment's default route as the page and the installed app name it before the app has opened a route:
+ * its title in the index and its summary, in the route's default language. The app then names the page after
+ * the route it shows.
+ */
+function defaultRouteTexts(): { lang: string; title: string; shortTitle: string; description: string } {
+  const index = readRouteIndex()
+  const entry = index.routes?.find((r) => r.id === index.default)
+  if (!entry?.folder) throw new Error('routes-data/index.json names no default route folder')
+  const route = JSON.parse(readFileSync(`routes-data/${entry.folder}/route.json`, 'utf8')) as {
+    defaultLanguage: string
+    title: Record<string, string>
+    summary: Record<string, string>
+  }
+  const lang = route.defaultLanguage
+  const title = entry.title?.[lang] ?? route.title[lang] ?? entry.id ?? ''
+  // A launcher shows a dozen characters: the title's first part, before " · " or a colon.
+  const shortTitle = title.split(/\s*[·:：]\s*/)[0] ?? title
+  return { lang, title, shortTitle, description: route.summary[lang] ?? '' }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+
+/** index.html's language, title and description, from the deployment's default route. */
+function routeTextsInHtml(): Plugin {
+  return {
+    name: 'route-texts-in-html',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        const texts = defaultRouteTexts()
+        return html
+          .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(texts.lang)}"`)
+          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(texts.title)}</title>`)
+          .replace(
+            /(<meta\s+name="description"\s+content=")[^"]*"/,
+            (_, start: string) => `${start}${escapeHtml(texts.description)}"`,
+          )
+      },
+    },
+  }
+}
+
+const DEFAULT_ROUTE = defaultRouteTexts()
 
 /**
  * The first view needs routes-data/index.json and then its route's route.json; both are preloaded from the HTML
@@ -97,6 +143,7 @@ export default defineConfig({
   resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
   plugins: [
     react(),
+    routeTextsInHtml(),
     contentSecurityPolicyTag(),
     preloadRouteFiles(),
     viteStaticCopy({
@@ -133,11 +180,10 @@ export default defineConfig({
       },
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
-        name: '以水读城 · Reading Guangzhou by Water',
-        short_name: '以水读城',
-        description:
-          'A narrated night tour of the Pearl River in Guangzhou, with a map and 3D views of its landmarks.',
-        lang: 'zh-Hans',
+        name: DEFAULT_ROUTE.title,
+        short_name: DEFAULT_ROUTE.shortTitle,
+        description: DEFAULT_ROUTE.description,
+        lang: DEFAULT_ROUTE.lang,
         start_url: './',
         scope: './',
         display: 'standalone',

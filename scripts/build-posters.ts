@@ -1,14 +1,14 @@
 /**
- * `npm run posters [route folder]`: renders each stop's poster — the first frame of its 3D view, drawn by the app
+ * `npm run posters [route folder]` (a folder listed in routes-data/index.json; the default route's otherwise): renders each stop's poster — the first frame of its 3D view, drawn by the app
  * itself in Chromium — into <folder>/posters/<stop id>.webp, and names it in route.json (`model.poster`), touching
  * nothing else in the file. A stop opened from a link shows its poster at once and starts the 3D view on the
  * visitor's first touch (docs/performance.md). Run it again after a model, its placement or the scene's look
  * changes: tests/e2e/scene.spec.ts fails when a poster no longer matches its 3D view.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 
 import { chromium } from 'playwright-core'
 import sharp from 'sharp'
@@ -17,20 +17,31 @@ import { preview } from 'vite'
 import { applySequentially } from '../src/app/modes/studio/json-edit'
 import { changeEdits, type DraftChange } from '../src/app/modes/studio/route-draft'
 import { routeJsonSchema } from '../src/route/json-schema'
-import type { Route } from '../src/route/schema'
+import type { Route, RouteIndex } from '../src/route/schema'
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser'
+import { listedRoute } from './listed-route'
 
 /** The poster's size in CSS pixels: a 390 px phone's 3D view (4:3), drawn at twice the density. */
 export const POSTER_VIEWPORT = { width: 390, height: 844, deviceScaleFactor: 2 }
 const QUALITY = 70
 const PORT = Number(process.env.POSTERS_PORT ?? 4191)
 
-const folder = resolve(process.argv[2] ?? 'routes-data/pearl-river-night')
-const routeId = basename(folder)
+const ROUTES_DIR = 'routes-data'
+const indexText = readFileSync(join(ROUTES_DIR, 'index.json'), 'utf8')
+const index = JSON.parse(indexText) as RouteIndex
+const defaultFolder = index.routes.find((r) => r.id === index.default)?.folder ?? index.default
+const folder = resolve(process.argv[2] ?? join(ROUTES_DIR, defaultFolder))
+const listed = listedRoute(indexText, ROUTES_DIR, folder)
+if (!listed.ok) {
+  console.error(`posters: ${listed.message}`)
+  process.exit(1)
+}
+const routeId = listed.id
 const routeFile = join(folder, 'route.json')
 const text = readFileSync(routeFile, 'utf8')
 const route = JSON.parse(text) as Route
-const dist = join(tmpdir(), 'reading-gz-posters-dist')
+// A build of this checkout's own, in a fresh temporary folder removed at the end.
+const dist = mkdtempSync(join(tmpdir(), 'posters-dist-'))
 
 execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
   stdio: 'inherit',
@@ -81,6 +92,7 @@ try {
 } finally {
   await browser.close()
   await server.close()
+  rmSync(dist, { recursive: true, force: true })
 }
 if (changes.length > 0) {
   writeFileSync(routeFile, applySequentially(text, changeEdits(text, changes, routeJsonSchema())))

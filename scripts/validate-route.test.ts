@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -15,7 +15,8 @@ function run(...args: string[]): { code: number; out: string } {
   }
 }
 
-describe('npm run validate', () => {
+// Each case starts tsx in a child process: seconds on two shared cores.
+describe('npm run validate', { timeout: 30_000 }, () => {
   it('exits 0 and says valid for the default route', () => {
     expect(run('routes-data/pearl-river-night/route.json')).toEqual({
       code: 0,
@@ -31,5 +32,20 @@ describe('npm run validate', () => {
     expect(code).toBe(1)
     expect(out).toContain(`${file}:3:3  /idd  unknown key "idd": did you mean "id"?`)
     expect(out).toContain(`${file}:1:1  /id  missing required key "id" (expected string)`)
+  })
+
+  it('checks routes-data/index.json as the index, not as a route', () => {
+    expect(run('routes-data/index.json')).toEqual({ code: 0, out: 'routes-data/index.json: valid\n' })
+  })
+
+  it('reads the basemap files the route names and refuses one that is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'route-'))
+    cpSync('routes-data/pearl-river-night', dir, { recursive: true })
+    writeFileSync(join(dir, 'basemap/water.geojson'), '{"type": "FeatureCollection", "features": [')
+    const { code, out } = run(join(dir, 'route.json'))
+    expect(code).toBe(1)
+    expect(out).toMatch(
+      /\/map\/basemap\/water {2}basemap\/water\.geojson is not valid JSON \(.+\): export the layer again as GeoJSON\n/,
+    )
   })
 })

@@ -1,13 +1,27 @@
 /**
  * The curators' validator: `npm run validate -- <route.json>…` prints one line per problem,
  * `file:line:col  /pointer  message`, and exits 1 if any file has an error. `--json` prints the problems as JSON.
+ * Given a deployment's `index.json`, it checks the index: its routes' folders, ids and titles.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 
 import { formatProblem } from '../src/route/problem'
 import { validateRouteText } from '../src/route/validate'
+import { isRouteIndex, validateIndexText } from '../src/route/validate-index'
 import { narrationMedia } from './narration/narration-media'
+
+/** Basemap layers larger than this are not read for their contents (a city's layers are a few hundred KB). */
+const MAX_TEXT_BYTES = 50_000_000
+
+/** A deployment's index (`routes-data/index.json`) is checked as an index, not as a route. */
+function isIndexText(text: string): boolean {
+  try {
+    return isRouteIndex(JSON.parse(text))
+  } catch {
+    return false
+  }
+}
 
 const args = process.argv.slice(2)
 const asJson = args.includes('--json')
@@ -30,11 +44,23 @@ for (const file of files) {
     continue
   }
   const folder = dirname(resolve(file))
-  const assetExists = (path: string) => {
-    const full = resolve(folder, path)
-    return !relative(folder, full).startsWith('..') && existsSync(full) && statSync(full).isFile()
+  const inFolder = (base: string, path: string) => {
+    const full = resolve(base, path)
+    return !relative(base, full).startsWith('..') && existsSync(full) && statSync(full).isFile()
+      ? full
+      : undefined
   }
-  const { problems } = validateRouteText(text, { assetExists, narrationMedia: narrationMedia(folder) })
+  const assetExists = (path: string) => inFolder(folder, path) !== undefined
+  const readText = (path: string) => {
+    const full = inFolder(folder, path)
+    return full && statSync(full).size <= MAX_TEXT_BYTES ? readFileSync(full, 'utf8') : undefined
+  }
+  const problems = isIndexText(text)
+    ? validateIndexText(text, (routeFolder) => {
+        const full = inFolder(folder, join(routeFolder, 'route.json'))
+        return full && readFileSync(full, 'utf8')
+      })
+    : validateRouteText(text, { assetExists, readText, narrationMedia: narrationMedia(folder) }).problems
   if (problems.some((p) => p.severity === 'error')) failed = true
   if (asJson) report[file] = problems
   else if (problems.length === 0) console.log(`${file}: valid`)

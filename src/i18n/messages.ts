@@ -2,7 +2,6 @@ import type { Lang } from '@/route/schema'
 
 /** The app's own words (route content comes from the route). Cantonese reads these in Traditional Chinese. */
 const EN = {
-  appName: 'Reading Guangzhou by Water',
   loadingRoute: 'Loading the route…',
   routeFailed: 'This route could not be opened',
   routeFailedHint: 'The route file has problems. Curators: run `npm run validate` on it for the same list.',
@@ -20,9 +19,9 @@ const EN = {
   networkFailed: 'Could not load {what}: {reason}',
   stops: 'Stops',
   stopsNav: 'Stops on this route',
-  map: 'Map of the Pearl River',
+  map: 'Map of {route}',
   mapLoading: 'Loading the map…',
-  mapExplore: 'Map of the Pearl River: tap to move and zoom it',
+  mapExplore: 'Map of {route}: tap to move and zoom it',
   mapFailed: 'The map could not be shown: {reason}',
   viewFailed: 'This part of the page failed ({what}). The rest still works.',
   mapLayersFailed: 'Some map layers could not be loaded ({layers}); the rest of the map is shown.',
@@ -148,7 +147,6 @@ export type MessageKey = keyof typeof EN
 type Messages = Record<MessageKey, string>
 
 const ZH_HANS: Messages = {
-  appName: '以水读城',
   loadingRoute: '正在载入路线…',
   routeFailed: '无法打开这条路线',
   routeFailedHint: '路线文件有问题。策展人可运行 `npm run validate` 查看同样的列表。',
@@ -165,9 +163,9 @@ const ZH_HANS: Messages = {
   networkFailed: '无法载入{what}：{reason}',
   stops: '站点',
   stopsNav: '本路线的站点',
-  map: '珠江地图',
+  map: '{route}地图',
   mapLoading: '正在载入地图…',
-  mapExplore: '珠江地图：轻触即可拖动和缩放',
+  mapExplore: '{route}地图：轻触即可拖动和缩放',
   mapFailed: '地图无法显示：{reason}',
   viewFailed: '页面的这一部分出错了（{what}），其余部分仍可使用。',
   mapLayersFailed: '部分地图图层未能载入（{layers}），其余部分照常显示。',
@@ -283,7 +281,6 @@ const ZH_HANS: Messages = {
 // which Cantonese readers also read, rather than to English.
 const YUE: Messages = {
   ...ZH_HANS,
-  appName: '以水讀城',
   loadingRoute: '載入緊路線…',
   routeFailed: '開唔到呢條路線',
   routeFailedHint: '路線檔案有問題。策展人可以執行 `npm run validate` 睇同一份清單。',
@@ -300,9 +297,9 @@ const YUE: Messages = {
   networkFailed: '載入唔到{what}：{reason}',
   stops: '站點',
   stopsNav: '呢條路線嘅站點',
-  map: '珠江地圖',
+  map: '{route}地圖',
   mapLoading: '載入緊地圖…',
-  mapExplore: '珠江地圖：撳一下就可以拖同縮放',
+  mapExplore: '{route}地圖：撳一下就可以拖同縮放',
   mapFailed: '地圖顯示唔到：{reason}',
   scene: '{title}嘅立體視圖',
   sceneLoading: '載入緊立體視圖…',

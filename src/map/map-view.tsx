@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
+import { pickText } from '@/route/localised'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
@@ -29,6 +30,7 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
   const overlays = useRef<HTMLDivElement>(null)
   const covered = useCoveredTop(overlays)
   const needed = useTour((s) => s.narration.status === 'playing' || s.position.source !== null)
+  const routeTitle = useTour((s) => pickText(s.route.title, s.lang, s.route.defaultLanguage).text)
   const [wanted, setWanted] = useState(live || needed)
   if ((live || needed) && !wanted) setWanted(true)
   const createStyle = useCallback(async () => {
@@ -63,7 +65,7 @@ export function MapView({ children, live = false }: { children?: ReactNode; live
 
   return (
     <div className="map-panel" aria-busy={status.state === 'loading'} data-state={status.state}>
-      <div ref={container} className="map" role="region" aria-label={t('map')} />
+      <div ref={container} className="map" role="region" aria-label={t('map', { route: routeTitle })} />
       {status.state !== 'ready' && (
         <StillMap
           coveredTop={covered}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
+import { pickText } from '@/route/localised'
 import type { LngLat } from '@/route/geo'
 import type { Route } from '@/route/schema'
 import { useTour, useTourStore } from '@/tour/tour-context'
@@ -115,6 +116,7 @@ export function StillMap({
   const stopId = useTour((s) => s.stopId)
   const packUrl = useTour((s) => s.packUrl)
   const { layers: basemap, failed } = useBasemap(route, packUrl)
+  const routeTitle = pickText(route.title, lang, route.defaultLanguage).text
   const element = useRef<HTMLDivElement>(null)
   const [width, height] = useSize(element)
   const camera = mapCamera(route, stopId, width, height, coveredTop)
@@ -198,7 +200,7 @@ export function StillMap({
   const explore = onExplore && {
     role: 'button',
     tabIndex: 0,
-    'aria-label': t('mapExplore'),
+    'aria-label': t('mapExplore', { route: routeTitle }),
     onPointerDown: () => onExplore('pointer'),
     onWheel: () => onExplore('pointer'),
     onKeyDown: (event: KeyboardEvent) => {
@@ -209,7 +211,11 @@ export function StillMap({
   }
   return (
     <>
-      <div ref={element} className="still-map" {...(explore ?? { role: 'img', 'aria-label': t('map') })}>
+      <div
+        ref={element}
+        className="still-map"
+        {...(explore ?? { role: 'img', 'aria-label': t('map', { route: routeTitle }) })}
+      >
         {width > 0 && (
           <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
             <rect width={width} height={height} fill={NIGHT.land} />

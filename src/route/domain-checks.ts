@@ -1,4 +1,4 @@
-import type { Coordinate, Lang, LocalisedText, Route } from './schema'
+import type { Lang, LocalisedText, Route } from './schema'
 import { kioskProblems } from './kiosk-checks'
 import { positionProblems } from './trigger-checks'
 import type { ValidationContext } from './validate'
@@ -23,12 +23,12 @@ export type DomainCheck = (route: Route, ctx: ValidationContext) => DomainProble
 /** Every check of a schema-valid route, in the order their problems are listed: further checks join here. */
 const CHECKS: readonly DomainCheck[] = [routeProblems, positionProblems, kioskProblems]
 
-/** Checks that need the whole route: ids, bounds, languages and assets. Pure apart from `assetExists`. */
+/** Checks that need the whole route: ids, languages, triggers (places and files: pack-checks.ts). */
 export function domainProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
   return CHECKS.flatMap((check) => check(route, ctx))
 }
 
-function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
+function routeProblems(route: Route): DomainProblem[] {
   const problems: DomainProblem[] = []
   const add = (path: DomainProblem['path'], message: string, severity: DomainProblem['severity'] = 'error') =>
     problems.push({ severity, path, message })
@@ -39,8 +39,6 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
   if (west >= east || south >= north) {
     add(['bounds'], 'bounds must be [[west, south], [east, north]] with west < east and south < north')
   }
-  const outside = (c: Coordinate) => c[0] < west || c[0] > east || c[1] < south || c[1] > north
-  const boundsText = `[[${west}, ${south}], [${east}, ${north}]]`
 
   if (!routeLanguages.has(route.defaultLanguage)) {
     add(['languages'], `languages must include the default language "${route.defaultLanguage}"`)
@@ -74,19 +72,8 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
     }
   }
 
-  const checkAsset = (path: string, at: DomainProblem['path']) => {
-    if (ctx.assetExists && !ctx.assetExists(path)) {
-      add(at, `file not found: "${path}" (paths are relative to the folder of route.json)`)
-    }
-  }
-
   checkText(route.title, ['title'])
   checkText(route.summary, ['summary'])
-  if (outside(route.map.center))
-    add(['map', 'center'], `the map centre is outside the route's bounds ${boundsText}`)
-  for (const [layer, file] of Object.entries(route.map.basemap)) {
-    if (file !== undefined) checkAsset(file, ['map', 'basemap', layer])
-  }
   if (route.introduction) {
     const intro = route.introduction
     checkText(intro.text, ['introduction', 'text'])
@@ -99,17 +86,8 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
         add([...at, 'id'], `duplicate pier id "${pier.id}" (also used by /introduction/piers/${first})`)
       else pierIds.set(pier.id, i)
       checkText(pier.name, [...at, 'name'])
-      if (outside(pier.position))
-        add(
-          [...at, 'position'],
-          `pier "${pier.id}" is outside the route's bounds ${boundsText}: check [longitude, latitude] order`,
-        )
     })
   }
-
-  route.course.forEach((point, i) => {
-    if (outside(point)) add(['course', i], `course point is outside the route's bounds ${boundsText}`)
-  })
 
   const ids = new Map<string, number>()
   route.stops.forEach((stop, i) => {
@@ -118,12 +96,6 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
     if (first !== undefined)
       add([...at, 'id'], `duplicate stop id "${stop.id}" (also used by /stops/${first})`)
     else ids.set(stop.id, i)
-    if (outside(stop.position)) {
-      add(
-        [...at, 'position'],
-        `stop "${stop.id}" is outside the route's bounds ${boundsText}: check [longitude, latitude] order`,
-      )
-    }
     checkText(stop.title, [...at, 'title'])
     checkText(stop.summary, [...at, 'summary'])
     checkText(stop.story, [...at, 'story'])
@@ -143,8 +115,6 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
     }
     if (stop.model) {
       checkText(stop.model.alt, [...at, 'model', 'alt'])
-      checkAsset(stop.model.src, [...at, 'model', 'src'])
-      if (stop.model.poster) checkAsset(stop.model.poster, [...at, 'model', 'poster'])
     }
     stop.sources.forEach((source, j) => {
       if (!source.accessed)
@@ -172,8 +142,6 @@ function routeProblems(route: Route, ctx: ValidationContext): DomainProblem[] {
       if (!routeLanguages.has(lang)) {
         add([...at, 'narration', lang], `narration in "${lang}", which is not one of the route's languages`)
       }
-      track.audio.forEach((file, j) => checkAsset(file, [...at, 'narration', lang, 'audio', j]))
-      checkAsset(track.captions, [...at, 'narration', lang, 'captions'])
       if (stop.kind === 'interlude') {
         track.cues?.forEach((cue, j) => {
           if (cue.type === 'camera-view' || cue.type === 'highlight-hotspot')

@@ -229,6 +229,9 @@ export const HotspotSchema = z.strictObject({
 })
 export type Hotspot = z.infer<typeof HotspotSchema>
 
+/** The largest radius trigger, in metres: wider, a stop is better started by a stretch of the course. */
+export const MAX_TRIGGER_RADIUS_M = 5000
+
 /**
  * Where the boat must be for a stop's narration to start by itself: within a radius of the stop, or on a stretch
  * of the course (between the course points nearest `from` and `to`). Either works whichever way the boat goes.
@@ -239,7 +242,10 @@ export const TriggerSchema = z.discriminatedUnion('type', [
     radius: described(
       z
         .number()
-        .check(z.gte(20, 'radius must be at least 20 m'), z.lte(5000, 'radius must be at most 5000 m')),
+        .check(
+          z.gte(20, 'radius must be at least 20 m'),
+          z.lte(MAX_TRIGGER_RADIUS_M, `radius must be at most ${MAX_TRIGGER_RADIUS_M} m`),
+        ),
       "Metres from the stop's position.",
     ),
   }),

@@ -4,7 +4,7 @@ import { courseGeometry, cruiseSpeed, projectOnCourse } from './course'
 import { triggerZones, type TriggerZone } from './trigger-zones'
 
 import type { DomainCheck, DomainProblem } from './domain-checks'
-import type { Lang, Route } from './schema'
+import { MAX_TRIGGER_RADIUS_M, type Lang, type Route } from './schema'
 
 /** Seconds a stop's narration lasts in a language (its audio), or undefined when it is not known. */
 export type NarrationSeconds = (stopId: string, lang: Lang) => number | undefined
@@ -65,10 +65,15 @@ export function triggerProblems(route: Route, narrationSeconds?: NarrationSecond
     const trigger = zone.trigger
     if (trigger.type === 'radius' && !zone.span) {
       const closest = projectOnCourse(geometry, zone.site).offset
+      const wanted = Math.ceil((closest + 50) / 10) * 10
+      const fix =
+        wanted <= MAX_TRIGGER_RADIUS_M
+          ? `use a radius over ${m(wanted)} or a "segment" trigger`
+          : `use a "segment" trigger on the stretch of river where it is seen (a radius is at most ${m(MAX_TRIGGER_RADIUS_M)})`
       warn(
         [...at, 'radius'],
         `the course never comes within ${m(trigger.radius)} of stop "${zone.stopId}" (closest: ${m(closest)}): ` +
-          `its story never starts by position; use a radius over ${m(closest + 50)} or a "segment" trigger`,
+          `its story never starts by position; ${fix}`,
       )
     }
     if (trigger.type === 'segment') {

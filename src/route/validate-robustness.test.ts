@@ -78,7 +78,7 @@ describe('validateRouteText on hostile input', () => {
     const many = validateRouteText(toText({ ...route, course: Array.from({ length: 40_000 }, () => 'x') }))
     expect(many.problems[0]).toMatchObject({
       pointer: '/course/0',
-      message: 'expected tuple, found the string "x"',
+      message: 'expected a [longitude, latitude] pair of numbers, e.g. [113.3, 23.1], found the string "x"',
     })
     expect(many.problems).toHaveLength(200)
     const tooMany = validateRouteText(

@@ -66,7 +66,8 @@ describe('validateRouteText', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         pointer: '/stops/1/title',
-        message: 'missing required key "title" (expected record)',
+        message:
+          'missing required key "title" (expected a text for each language, e.g. {"zh-Hans": "…", "en": "…"})',
       }),
     )
   })
@@ -117,7 +118,7 @@ describe('validateRouteText', () => {
     ])
   })
 
-  it('rejects a stop outside the bounds, hinting at the coordinate order', () => {
+  it('rejects a stop outside the bounds, saying how to bring it in', () => {
     const route = createTestRoute()
     route.stops[1]!.position = [113.61, 23.1]
     const text = toText(route)
@@ -126,7 +127,7 @@ describe('validateRouteText', () => {
         pointer: '/stops/1/position',
         line: lineOf(text, '113.61') - 1,
         message:
-          'stop "stop-2" is outside the route\'s bounds [[113.2, 23.05], [113.4, 23.15]]: check [longitude, latitude] order',
+          'stop "stop-2" is outside the route\'s bounds [[113.2, 23.05], [113.4, 23.15]]: move it inside them, or widen "bounds"',
       }),
     ])
   })

@@ -5,6 +5,7 @@ import type * as z from 'zod/mini'
 import { domainProblems, type DomainProblem } from './domain-checks'
 import { lineIndex } from './json-positions'
 import { migrateRoute } from './migrations'
+import { isPair, looksSwapped, packProblems, readBounds, swapHint } from './pack-checks'
 import type { NarrationMedia } from './trigger-checks'
 import { toPointer, type Problem } from './problem'
 import { RouteSchema, type Route } from './schema'
@@ -15,6 +16,8 @@ import { closingQuote, locatePaths } from './validate-locate'
 export interface ValidationContext {
   /** Whether an asset path (relative to the route folder) exists; omitted, assets are not checked. */
   assetExists?: (path: string) => boolean
+  /** Reads a text file of the pack (the basemap's GeoJSON); omitted, or undefined for a file, its contents are not checked. */
+  readText?: (path: string) => string | undefined
   /** Reads the narration's captions and audio lengths; omitted, narration timing and captions are not checked. */
   narrationMedia?: NarrationMedia
   /**
@@ -94,7 +97,7 @@ export function validateRouteText(text: string, ctx: ValidationContext = {}): Va
   return validateRouteValue(value, measured.hasLongArray, text, position, ctx)
 }
 
-function syntaxProblems(
+export function syntaxProblems(
   text: string,
   position: (offset: number) => { line: number; col: number },
 ): Problem[] {
@@ -251,11 +254,18 @@ function validateRouteValue(
   const parsed = RouteSchema.safeParse(current, { reportInput: true })
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_SCHEMA_PROBLEMS)
+    const schemaProblems = issues.flatMap((issue) => issueProblems(issue, current, locate))
+    // Places and files are checked as far as the value reads, so every problem is listed at once.
+    const skip = new Set(schemaProblems.map((p) => toPointer(p.path)))
     return {
-      problems: place([...migrationNotices, ...issues.flatMap((issue) => issueProblems(issue, locate))]),
+      problems: place([...migrationNotices, ...schemaProblems, ...packProblems(current, ctx, skip)]),
     }
   }
-  const problems = place([...migrationNotices, ...domainProblems(parsed.data, ctx)])
+  const problems = place([
+    ...migrationNotices,
+    ...domainProblems(parsed.data, ctx),
+    ...packProblems(current, ctx),
+  ])
   if (problems.some((p) => p.severity === 'error')) return { problems }
   return migratedFrom === undefined
     ? { route: parsed.data, problems }
@@ -264,6 +274,7 @@ function validateRouteValue(
 
 function issueProblems(
   issue: z.core.$ZodIssue,
+  value: unknown,
   locate: (path: Path, severity: Problem['severity'], message: string, atKey?: boolean) => DomainProblem,
 ): DomainProblem[] {
   const path = issue.path.filter((seg): seg is string | number => typeof seg !== 'symbol')
@@ -275,14 +286,75 @@ function issueProblems(
       return locate([...path, key], 'error', `unknown key "${key}": ${hint}`, true)
     })
   }
+  const shape = expectedShape(defAt(path), value)
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     const key = path[path.length - 1]
-    return [locate(path, 'error', `missing required key "${String(key)}" (expected ${issue.expected})`)]
+    return [
+      locate(path, 'error', `missing required key "${String(key)}" (expected ${shape ?? issue.expected})`),
+    ]
   }
   if (issue.code === 'invalid_type') {
-    return [locate(path, 'error', `expected ${issue.expected}, found ${describe(issue.input)}`)]
+    return [locate(path, 'error', `expected ${shape ?? issue.expected}, found ${describe(issue.input)}`)]
+  }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && shape && Array.isArray(issue.input)) {
+    const n = issue.input.length
+    return [locate(path, 'error', `expected ${shape}, found ${n} item${n === 1 ? '' : 's'}`)]
+  }
+  // A number out of range in a coordinate: a latitude written first is the usual cause.
+  const pair = valueAtPath(value, path.slice(0, -1))
+  const inCoordinate =
+    (issue.code === 'too_big' || issue.code === 'too_small') && isCoordinateDef(defAt(path.slice(0, -1)))
+  if (inCoordinate && isPair(pair) && looksSwapped(pair, readBounds(value))) {
+    return [locate(path.slice(0, -1), 'error', `${issue.message}: ${swapHint(pair)}`)]
   }
   return [locate(path, 'error', issue.message)]
+}
+
+function valueAtPath(value: unknown, path: Path): unknown {
+  let current = value
+  for (const seg of path) {
+    if (typeof current !== 'object' || current === null) return undefined
+    current = (current as Record<string | number, unknown>)[seg]
+  }
+  return current
+}
+
+const isCoordinateDef = (def: SchemaDef | undefined) =>
+  def?.type === 'tuple' && def.items?.length === 2 && def.items.every((item) => item.def.type === 'number')
+
+/**
+ * What a curator should write where zod says "expected tuple" or "expected record": the shape in words and an
+ * example built from the route itself (its map centre, its languages). Undefined for other types.
+ */
+function expectedShape(def: SchemaDef | undefined, value: unknown): string | undefined {
+  if (!def) return undefined
+  const center = valueAtPath(value, ['map', 'center'])
+  const [lng, lat] = isPair(center) ? center : [2.35, 48.86]
+  const round = (n: number) => Math.round(n * 100) / 100
+  if (isCoordinateDef(def))
+    return `a [longitude, latitude] pair of numbers, e.g. [${round(lng)}, ${round(lat)}]`
+  if (
+    def.type === 'tuple' &&
+    def.items?.length === 2 &&
+    def.items.every((item) => isCoordinateDef(item.def))
+  ) {
+    const corner = (d: number) => `[${round(lng + d)}, ${round(lat + d)}]`
+    return `[[west, south], [east, north]], the south-west and north-east corners as [longitude, latitude], e.g. [${corner(-0.1)}, ${corner(0.1)}]`
+  }
+  if (def.type === 'tuple' && def.items?.length === 3)
+    return 'three numbers [x, y, z] in metres, e.g. [0, 10, 40]'
+  if (def.type === 'record') {
+    const listed = valueAtPath(value, ['languages'])
+    const langs = Array.isArray(listed) ? listed.filter((l): l is string => typeof l === 'string') : []
+    const keys = langs.length > 0 ? langs : ['en']
+    const text = def.valueType?.def.type === 'string'
+    const entry = (lang: string) =>
+      text
+        ? `"${lang}": "…"`
+        : `"${lang}": {"audio": ["audio/…${lang}.webm"], "captions": "audio/…${lang}.vtt"}`
+    return `${text ? 'a text for each language' : 'one entry for each language'}, e.g. {${keys.map(entry).join(', ')}}`
+  }
+  return undefined
 }
 
 function describe(value: unknown): string {
@@ -303,19 +375,25 @@ interface SchemaDef {
   entries?: Record<string, string>
 }
 
-/** The keys the schema allows at a path: what "did you mean" chooses from. */
-function knownKeysAt(path: Path): string[] {
+/** The schema's definition of the value at a path, optional wrappers removed. */
+function defAt(path: Path): SchemaDef | undefined {
   let def: SchemaDef | undefined = (RouteSchema as unknown as { def: SchemaDef }).def
   for (const seg of path) {
     while (def?.type === 'optional') def = def.innerType?.def
-    if (!def) return []
+    if (!def) return undefined
     if (def.type === 'object') def = def.shape?.[String(seg)]?.def
     else if (def.type === 'array') def = def.element?.def
     else if (def.type === 'record') def = def.valueType?.def
     else if (def.type === 'tuple') def = def.items?.[Number(seg)]?.def
-    else return []
+    else return undefined
   }
   while (def?.type === 'optional') def = def.innerType?.def
+  return def
+}
+
+/** The keys the schema allows at a path: what "did you mean" chooses from. */
+function knownKeysAt(path: Path): string[] {
+  const def = defAt(path)
   if (def?.type === 'object') return Object.keys(def.shape ?? {})
   if (def?.type === 'record') return Object.values(def.keyType?.def.entries ?? {})
   return []

@@ -12,6 +12,7 @@ import {
   overviewHint,
   PROMENADE,
   WATER_LEVEL,
+  EYE_HEIGHT,
   type Box,
 } from './site-layout'
 
@@ -162,5 +163,31 @@ describe('overviewHint', () => {
     expect(position[2]).toBeGreaterThan(box.max[2])
     const d = position.map((v, i) => v - target[i]!)
     expect((Math.asin(d[1]! / Math.hypot(...d)) * 180) / Math.PI).toBeCloseTo(10, 6)
+  })
+
+  it('frames a 1 m model from above the promenade, not from inside the bank, and keeps it in view', () => {
+    const small: Box = { min: [-0.5, 0, -0.5], max: [0.5, 1, 0.5] }
+    const { position, target } = overviewCamera(small, 40, 390 / 292)
+    expect(position[1]).toBeGreaterThanOrEqual(EYE_HEIGHT)
+    expect(position[2]).toBeGreaterThan(small.max[2])
+    // The whole model in the picture, within the view's half-angles, and near: it fills a good share of it.
+    const forward = new Vector3(...target).sub(new Vector3(...position)).normalize()
+    const right = forward
+      .clone()
+      .cross(new Vector3(0, 1, 0))
+      .normalize()
+    const up = right.clone().cross(forward)
+    const tanV = Math.tan((20 * Math.PI) / 180)
+    let tallest = 0
+    for (const x of [small.min[0], small.max[0]])
+      for (const y of [small.min[1], small.max[1]])
+        for (const z of [small.min[2], small.max[2]]) {
+          const q = new Vector3(x, y, z).sub(new Vector3(...position))
+          const depth = q.dot(forward)
+          expect(Math.abs(q.dot(up)) / depth / tanV).toBeLessThanOrEqual(1)
+          expect(Math.abs(q.dot(right)) / depth / (tanV * (390 / 292))).toBeLessThanOrEqual(1)
+          tallest = Math.max(tallest, Math.abs(q.dot(up)) / depth / tanV)
+        }
+    expect(tallest).toBeGreaterThan(0.3)
   })
 })

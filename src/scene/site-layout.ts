@@ -155,13 +155,46 @@ export function overviewCamera(
   const [maxX, maxY, maxZ] = box.max
   const height = Math.max(1, maxY - WATER_LEVEL)
   const width = Math.max(1, maxX - minX, maxZ - minZ)
-  // A third of the reflection's height is in view below the waterline.
-  const bottom = Math.min(minY, WATER_LEVEL - height / 3)
-  const centre: [number, number, number] = [(minX + maxX) / 2, (bottom + maxY) / 2, (minZ + maxZ) / 2]
   // 8° over the water for a tower, up to 24° for a site much wider than it is high.
-  const elevation =
-    ((angles.elevation ?? 8 + 16 * Math.min(1, Math.max(0, 1 - height / width))) * Math.PI) / 180
+  const elevation = angles.elevation ?? 8 + 16 * Math.min(1, Math.max(0, 1 - height / width))
   const azimuth = angles.azimuth === undefined ? Math.atan2(0.55, 0.8) : (angles.azimuth * Math.PI) / 180
+  // A third of the reflection's height is in view below the waterline.
+  const withReflection = frameBox(
+    box,
+    Math.min(minY, WATER_LEVEL - height / 3),
+    elevation,
+    azimuth,
+    fovDeg,
+    aspect,
+  )
+  if (withReflection.position[1] >= EYE_HEIGHT) return withReflection
+  // A model smaller than the embankment it stands on (a 1 m model): framed with its reflection, the camera would
+  // stand inside the bank, below the promenade. It is framed alone instead, from just above the promenade.
+  for (let e = elevation; e < MAX_ELEVATION; e += 2) {
+    const alone = frameBox(box, minY, e, azimuth, fovDeg, aspect)
+    if (alone.position[1] >= EYE_HEIGHT) return alone
+  }
+  return frameBox(box, minY, MAX_ELEVATION, azimuth, fovDeg, aspect)
+}
+
+/** Height above the model's ground (y = 0) below which a camera would be inside the embankment. */
+export const EYE_HEIGHT = 1.6
+/** The steepest overview a small model is raised to. */
+const MAX_ELEVATION = 60
+
+/** The nearest camera, at `elevationDeg` and `azimuth` (radians), that sees the box from `bottom` up to its top. */
+function frameBox(
+  box: Box,
+  bottom: number,
+  elevationDeg: number,
+  azimuth: number,
+  fovDeg: number,
+  aspect: number,
+): { position: [number, number, number]; target: [number, number, number] } {
+  const [minX, , minZ] = box.min
+  const [maxX, maxY, maxZ] = box.max
+  const centre: [number, number, number] = [(minX + maxX) / 2, (bottom + maxY) / 2, (minZ + maxZ) / 2]
+  const elevation = (elevationDeg * Math.PI) / 180
   // From the target toward the camera, and the camera's right and up.
   const back = [
     Math.cos(elevation) * Math.sin(azimuth),

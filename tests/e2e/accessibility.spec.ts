@@ -93,7 +93,9 @@ describe('accessibility', () => {
   })
   it('starts the live map from the keyboard and hands it the focus', async () => {
     const { page, context } = await openPhonePage(browser, '/?lang=en')
-    const still = page.getByRole('button', { name: 'Map of the Pearl River: tap to move and zoom it' })
+    const still = page.getByRole('button', {
+      name: 'Map of Reading Guangzhou by Water: the Pearl River at Night: tap to move and zoom it',
+    })
     await still.focus()
     const scrolled = await page.evaluate(() => window.scrollY)
     await page.keyboard.press(' ')

@@ -63,7 +63,8 @@ describe('the installable app', () => {
       background_color: string
       icons: { src: string; sizes: string; purpose: string }[]
     }
-    expect(manifest.name).toBe('以水读城 · Reading Guangzhou by Water')
+    // The default route's title in the index, in its default language.
+    expect(manifest.name).toBe('以水读城 · 珠江夜游')
     expect(manifest.short_name).toBe('以水读城')
     expect(manifest.display).toBe('standalone')
     expect([manifest.theme_color, manifest.background_color]).toEqual(['#0b0f1c', '#0b0f1c'])

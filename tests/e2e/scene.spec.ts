@@ -640,6 +640,34 @@ describe('the 3D view', () => {
     // closeCleanVisit, after each test: nothing failed and no request left the origin.
   })
 
+  it('frames a 1 m model by its bounds: it fills the view, not hidden behind the river bank', async () => {
+    // The curator's 40 m lantern tower at 1/40 scale: a 1 m model, as a curator's glTF in metres may be.
+    const stop = ROUTE.stops.find((s, i) => i > 0 && s.model)!
+    phone = await openPhonePage(browser, `/?stop=${stop.id}`, {
+      prepare: (context) =>
+        serveRouteWithModel(
+          context,
+          stop.id,
+          { src: 'models/curator.glb', anchor: [...FIXTURE_ANCHOR], scale: 1 / 40, rotation: [0, 30, 0] },
+          { path: 'models/curator.glb', body: readFileSync(CURATOR_GLB) },
+        ),
+    })
+    const { page } = phone
+    await waitForScene(page, stop.id)
+    const shot = await pixelsOf(page, CANVAS, 'scene-14-one-metre-model')
+    // Seen close, under the promenade's lamps, the checker's green is paler than the tower's seen from afar.
+    const green = (r: number, g: number, b: number) => g - r > 60 && g - b > 60
+    expect(shot.count(green)).toBeGreaterThan(1000)
+    // The model stands over a good part of the picture's height, not a speck.
+    const { png } = shot
+    const rows = Array.from({ length: png.height }, (_, y) =>
+      Array.from({ length: png.width }, (_, x) => (y * png.width + x) * 4).some((i) =>
+        green(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!),
+      ),
+    )
+    expect(rows.filter(Boolean).length).toBeGreaterThan(png.height / 3)
+  })
+
   it('shows a message and a placeholder on its bank when a model cannot be loaded; the stop still works', async () => {
     const stop = stopById('customs-house')
     const next = ORDER[ORDER.indexOf(stop.id) + 1]!

@@ -377,6 +377,119 @@ function hostileRoute(served: string, badKey: boolean): string {
   return JSON.stringify(route, null, 2)
 }
 
+/** Another route for another river, as a curator writes it from the docs: a file of its own, in no folder here. */
+function secondRoute(served: string): string {
+  const route = JSON.parse(served) as Route
+  route.id = 'second-river'
+  route.title = { 'zh-Hans': '第二条河', en: 'The second river', yue: '第二條河' }
+  return JSON.stringify(route, null, 2)
+}
+
+/** Drops a file on the studio, as a curator drags one from the desktop. */
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ([fileName, fileText]) => {
+      const data = new DataTransfer()
+      data.items.add(new File([fileText], fileName, { type: 'application/json' }))
+      return data
+    },
+    [name, text] as const,
+  )
+  await page.locator('.studio').dispatchEvent('drop', { dataTransfer: transfer })
+}
+
+describe('curator studio with a second route', () => {
+  it('opens or drops a file of another route without the default route’s folder, and lists its files as not found', async () => {
+    const { context, page, served } = await openStudio()
+    const route = JSON.parse(served) as Route
+    const fromDefaultFolder: string[] = []
+    let opened = false
+    page.on('request', (request) => {
+      if (opened && request.url().includes(`/routes-data/${route.id}/`)) fromDefaultFolder.push(request.url())
+    })
+    for (const how of [openFile, dropFile]) {
+      await how(page, 'second-river.json', secondRoute(served))
+      await expect.poll(() => editorText(page)).toContain('"second-river"')
+      // From here on, whatever the studio asks for is for the new file (the default route's map may still be
+      // finishing its own requests until then).
+      opened = true
+      await expect.poll(() => problemsHeading(page)).toMatch(/^[1-9]\d* errors, 0 warnings$/)
+      const listed = await page.locator('.studio-problems li').allInnerTexts()
+      for (const file of Object.values(route.map.basemap))
+        expect(listed).toContainEqual(
+          expect.stringContaining(
+            `file not found: "${file}" (paths are relative to the folder of route.json)`,
+          ),
+        )
+      expect(listed.every((p) => p.includes('file not found'))).toBe(true)
+      await expect.poll(() => page.locator('.studio-no-folder').innerText()).toContain('opened on its own')
+      await saveScreenshot(page, `studio-12-second-route-${how === openFile ? 'opened' : 'dropped'}`)
+      await page.getByRole('tab', { name: 'Preview' }).click()
+      await expect.poll(() => page.locator('.studio-panel').innerText()).toContain('cannot see its folder')
+      await page.getByRole('tab', { name: 'Languages' }).click()
+      const audio = page.locator(`tr[data-stop="${route.stops[0]!.id}"] .studio-mark.missing`)
+      await expect.poll(() => audio.count()).toBe(2 * Object.keys(route.stops[0]!.narration).length)
+      await page.getByRole('tab', { name: 'Map editing' }).click()
+    }
+    expect(fromDefaultFolder).toEqual([])
+    opened = false
+
+    // The default route's own file, opened the same way, takes its folder again.
+    await openFile(page, 'route.json', served)
+    await expect.poll(() => problemsHeading(page)).toBe('No problems')
+    expect(await page.locator('.studio-no-folder').count()).toBe(0)
+    await context.close()
+  })
+
+  it('counts a file as missing when the server answers index.html for it (a 200 for every path)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-GB' })
+    const page = await context.newPage()
+    const served = readFileSync(`dist/${ROUTE_FILE}`, 'utf8')
+    const stop = (JSON.parse(served) as Route).stops[0]!
+    const track = stop.narration.en!
+    const html = '<!doctype html><html lang="en"><head><title>App</title></head><body></body></html>'
+    for (const file of [track.audio[0]!, track.captions])
+      await page.route(`**/routes-data/*/${file}`, (request) =>
+        request.fulfill({ status: 200, contentType: 'text/html', body: html }),
+      )
+    await page.goto(new URL('/?mode=studio', inject('baseUrl')).href)
+    await expect.poll(() => problemsHeading(page)).toBe('2 errors, 0 warnings')
+    const listed = await page.locator('.studio-problems li').allInnerTexts()
+    expect(listed).toEqual([
+      expect.stringContaining(`/stops/0/narration/en/audio/0  file not found: "${track.audio[0]}"`),
+      expect.stringContaining(`/stops/0/narration/en/captions  file not found: "${track.captions}"`),
+    ])
+    await page.getByRole('tab', { name: 'Languages' }).click()
+    await expect.poll(() => page.locator('.studio-matrix p').first().innerText()).toBe('2 gaps')
+    const cell = page.locator(`tr[data-stop="${stop.id}"] td[data-lang="en"] .studio-mark.missing`)
+    expect(await cell.allInnerTexts()).toEqual(['✗ audio', '✗ captions'])
+    await saveScreenshot(page, 'studio-13-index-html-fallback')
+    await context.close()
+  })
+
+  it('checks the basemap files’ contents: a label written [latitude, longitude] is listed with the pair it should be', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-GB' })
+    const page = await context.newPage()
+    const route = JSON.parse(readFileSync(`dist/${ROUTE_FILE}`, 'utf8')) as Route
+    const [lng, lat] = route.map.center
+    const labels = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lat, lng] } }],
+    }
+    await page.route(`**/routes-data/*/${route.map.basemap.labels}`, (request) =>
+      request.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(labels) }),
+    )
+    await page.goto(new URL('/?mode=studio', inject('baseUrl')).href)
+    await expect.poll(() => editorText(page)).toContain(`"${route.id}"`)
+    await expect.poll(() => problemsHeading(page)).toBe('1 errors, 0 warnings')
+    expect(await page.locator('.studio-problems li').innerText()).toContain(
+      `/map/basemap/labels  ${route.map.basemap.labels}, feature 0: [${lat}, ${lng}] is far from the route; ` +
+        `GeoJSON is [longitude, latitude]: check [longitude, latitude] order: it looks swapped, did you mean [${lng}, ${lat}]?`,
+    )
+    await context.close()
+  })
+})
+
 describe('curator studio with hostile text', () => {
   it('shows every payload as text in the problems, the forms and the preview, and runs none', async () => {
     const { context, page, served, dialogs } = await openStudio()

@@ -363,3 +363,33 @@ describe('the Pearl River night tour on a phone', () => {
     await saveScreenshot(page, 'tour-06-history')
   })
 })
+
+describe('another route’s pages', () => {
+  it('take their title, description and map label from the route shown, not from the default one', async () => {
+    // The default route's file rewritten as another river's: the page must say only what the route says.
+    const other = structuredClone(ROUTE)
+    other.title = { 'zh-Hans': '第二条河夜游', en: 'The Second River at Night', yue: '第二條河夜遊' }
+    other.summary = { 'zh-Hans': '另一条河。', en: 'Another river, another city.', yue: '另一條河。' }
+    phone = await openPhonePage(browser, '/?lang=en', {
+      prepare: (context) =>
+        context.route(`**/routes-data/${ROUTE.id}/route.json`, (r) =>
+          r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(other) }),
+        ),
+    })
+    const { page } = phone
+    await page.waitForSelector('.stop-list li')
+    await expect.poll(() => page.title()).toBe('The Second River at Night')
+    const description = page.locator('meta[name="description"]')
+    expect(await description.getAttribute('content')).toBe('Another river, another city.')
+    const still = page.getByRole('button', {
+      name: 'Map of The Second River at Night: tap to move and zoom it',
+    })
+    expect(await still.count()).toBe(1)
+    await saveScreenshot(page, 'tour-second-route-title')
+    await waitForMap(page)
+    expect(await page.locator('.map').getAttribute('aria-label')).toBe('Map of The Second River at Night')
+    // Switching language names the page in that language.
+    await page.getByRole('button', { name: '中文' }).click()
+    await expect.poll(() => page.title()).toBe('第二条河夜游')
+  })
+})

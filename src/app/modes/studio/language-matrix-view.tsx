@@ -1,27 +1,12 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 
 import { LANGUAGE_LABELS } from '@/i18n/messages'
-import { assetUrl } from '@/route/asset-url'
-import { assetPathProblem } from '@/route/asset-path'
 
 import type { JsonPath } from './json-edit'
 import { countGaps, languageMatrix } from './language-matrix'
 import type { RouteDraft } from './route-draft'
 import type { StudioT } from './studio-t'
-
-/** Whether each pack file exists, asked once per URL for the studio's life (a HEAD request each). */
-const fileChecks = new Map<string, Promise<boolean>>()
-function fileExists(url: string): Promise<boolean> {
-  let check = fileChecks.get(url)
-  if (!check) {
-    check = fetch(url, { method: 'HEAD' }).then(
-      (response) => response.ok,
-      () => false,
-    )
-    fileChecks.set(url, check)
-  }
-  return check
-}
+import type { PackFiles } from './use-pack-files'
 
 /**
  * The language-completeness matrix: for each stop and language, whether there is a story, a narration recording
@@ -30,31 +15,17 @@ function fileExists(url: string): Promise<boolean> {
  */
 export function LanguageMatrix({
   draft,
-  packUrl,
+  packFiles,
   reveal,
   t,
 }: {
   draft: RouteDraft
-  packUrl: string
+  packFiles: PackFiles
   reveal: (path: JsonPath) => void
   t: StudioT
 }) {
   const rows = useMemo(() => languageMatrix(draft), [draft])
-  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set())
-  useEffect(() => {
-    let cancelled = false
-    const paths = [...new Set(rows.flatMap((r) => r.cells.flatMap((c) => [c.audio, c.captions])))].filter(
-      (p): p is string => p !== null && assetPathProblem(p) === null,
-    )
-    void Promise.all(paths.map(async (p) => ((await fileExists(assetUrl(packUrl, p))) ? null : p))).then(
-      (results) => {
-        if (!cancelled) setMissing(new Set(results.filter((p): p is string => p !== null)))
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [rows, packUrl])
+  const missing = packFiles.missing
 
   if (!draft.value) return <p className="status">{t('studioFormNeedsJson')}</p>
   const gaps = countGaps(rows, missing)

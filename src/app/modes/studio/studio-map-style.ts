@@ -87,9 +87,11 @@ export function triggerData(
  * The studio's map: the route pack's night basemap (when its paths are safe), the course with its points, and
  * the selected stop's trigger. Built from the draft, so it draws while the route still has errors.
  */
-export function studioMapStyle(draft: RouteDraft, packUrl: string): StyleSpecification {
+export function studioMapStyle(draft: RouteDraft, packUrl: string | null): StyleSpecification {
   const basemap = draft.basemap
-  const safe = basemap && Object.values(basemap).every((path) => assetPathProblem(path) === null)
+  // A draft without a folder has no basemap to draw: never another route's.
+  const safe =
+    packUrl !== null && basemap && Object.values(basemap).every((path) => assetPathProblem(path) === null)
   return {
     version: 8,
     sources: {

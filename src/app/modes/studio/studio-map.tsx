@@ -31,7 +31,7 @@ const NUDGE_DEGREES = 0.0001
 
 interface Props {
   draft: RouteDraft
-  packUrl: string
+  packUrl: string | null
   selected: number | null
   onSelect: (index: number) => void
   change: (...changes: DraftChange[]) => void

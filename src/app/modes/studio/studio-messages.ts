@@ -17,6 +17,9 @@ const EN = {
   studioDismiss: 'OK',
   studioEditor: 'Route JSON',
   studioNoProblems: 'No problems',
+  studioCheckingFiles: 'Checking the files the route names…',
+  studioNoFolder:
+    'This file was opened on its own: the studio cannot see its folder, so its basemap, models and narration are not shown and are listed as not found. To preview them, put the route’s folder in routes-data/, list it in index.json and choose it under Route.',
   studioProblemCount: '{errors} errors, {warnings} warnings',
   studioSide: 'Map, preview and languages',
   studioTabMap: 'Map editing',
@@ -96,6 +99,9 @@ const ZH_HANS: StudioMessages = {
   studioDismiss: '知道了',
   studioEditor: '路线 JSON',
   studioNoProblems: '没有问题',
+  studioCheckingFiles: '正在检查路线引用的文件…',
+  studioNoFolder:
+    '这个文件是单独打开的：工作室看不到它所在的文件夹，所以不显示它的底图、模型和讲解，并把它们列为找不到。要预览它们，请把路线文件夹放进 routes-data/，在 index.json 中列出，再在“路线”中选择它。',
   studioProblemCount: '{errors} 个错误，{warnings} 个警告',
   studioSide: '地图、预览与语言',
   studioTabMap: '地图编辑',
@@ -173,6 +179,9 @@ const YUE: StudioMessages = {
   studioDismiss: '知道',
   studioEditor: '路線 JSON',
   studioNoProblems: '冇問題',
+  studioCheckingFiles: '檢查緊路線用到嘅檔案…',
+  studioNoFolder:
+    '呢個檔案係單獨打開嘅：工作室睇唔到佢嘅資料夾，所以唔顯示佢嘅底圖、模型同講解，仲會列做搵唔到。想預覽，請將路線資料夾放入 routes-data/，喺 index.json 列出，再喺「路線」度揀佢。',
   studioProblemCount: '{errors} 個錯誤，{warnings} 個警告',
   studioSide: '地圖、預覽同語言',
   studioTabMap: '地圖編輯',

@@ -20,6 +20,7 @@ import { StudioMap } from './studio-map'
 import { StudioPreview } from './studio-preview'
 import { studioT as t } from './studio-t'
 import { useCaptionFiles } from './use-caption-files'
+import { usePackFiles } from './use-pack-files'
 import './studio.css'
 
 const ROUTES_URL = new URL(`${import.meta.env.BASE_URL}routes-data/`, location.href).href
@@ -33,6 +34,21 @@ const TABS: { id: Tab; label: 'studioTabMap' | 'studioTabPreview' | 'studioTabLa
   { id: 'preview', label: 'studioTabPreview' },
   { id: 'languages', label: 'studioTabLanguages' },
 ]
+
+/**
+ * The folder of a route file opened on its own: the index's folder for its id when the index lists it (the
+ * curator opened a listed route's file), otherwise none.
+ */
+function listedFolder(index: RouteIndex | null, fileText: string): string | null {
+  let id: unknown
+  try {
+    id = (JSON.parse(fileText) as { id?: unknown } | null)?.id
+  } catch {
+    return null
+  }
+  const entry = index?.routes.find((r) => r.id === id)
+  return entry ? new URL(`${entry.folder}/`, ROUTES_URL).href : null
+}
 
 /** A migration applied on opening a file: named, so the curator knows what changed. */
 interface Migration {
@@ -52,7 +68,8 @@ export function StudioShell() {
   const [index, setIndex] = useState<RouteIndex | null>(null)
   const [text, setText] = useState('')
   const [source, setSource] = useState('')
-  const [packUrl, setPackUrl] = useState(ROUTES_URL)
+  // The folder the draft's files are read from; null for a file opened on its own, whose folder is unknown.
+  const [packUrl, setPackUrl] = useState<string | null>(null)
   const [saved, setSaved] = useState<Draft | null>(null)
   const [migration, setMigration] = useState<Migration | null>(null)
   const [notice, setNotice] = useState('')
@@ -112,10 +129,28 @@ export function StudioShell() {
     return () => clearTimeout(timer)
   }, [text])
   const draft = useMemo(() => readRouteDraft(text), [text])
-  const narrationMedia = useCaptionFiles(draft, packUrl)
+  const packFiles = usePackFiles(draft.value, packUrl)
+  const captionFiles = useCaptionFiles(draft, packUrl)
+  // A caption file that is not there (an HTML page in its place) is reported as not found, not as bad WebVTT.
+  const narrationMedia = useMemo(
+    () =>
+      captionFiles && {
+        ...captionFiles,
+        captionsText: (path: string) =>
+          packFiles.missing.has(path) ? undefined : captionFiles.captionsText(path),
+      },
+    [captionFiles, packFiles],
+  )
   const result = useMemo(
-    () => validateRouteText(checked, narrationMedia && { narrationMedia }),
-    [checked, narrationMedia],
+    () =>
+      validateRouteText(checked, {
+        ...(narrationMedia && { narrationMedia }),
+        ...(packFiles.checked && {
+          assetExists: (path: string) => !packFiles.missing.has(path),
+          readText: (path: string) => packFiles.texts.get(path),
+        }),
+      }),
+    [checked, narrationMedia, packFiles],
   )
   useEffect(
     () => editor.current?.showProblems(checked === editor.current.getText() ? result.problems : []),
@@ -150,7 +185,11 @@ export function StudioShell() {
     editor.current?.reveal(line, col)
   }, [])
 
-  const openFile = async (file: File) => open(await file.text(), file.name)
+  const openFile = async (file: File) => {
+    const fileText = await file.text()
+    open(fileText, file.name)
+    setPackUrl(listedFolder(index, fileText))
+  }
   const onDrop = (event: DragEvent) => {
     const file = event.dataTransfer.files[0]
     if (!file) return
@@ -223,6 +262,7 @@ export function StudioShell() {
               type="button"
               onClick={() => {
                 open(saved.text, saved.source, true)
+                setPackUrl(listedFolder(index, saved.text))
                 setSaved(null)
               }}
             >
@@ -253,6 +293,11 @@ export function StudioShell() {
           </div>
         )}
         {notice && <p className="studio-notice error">{notice}</p>}
+        {packUrl === null && draft.value && (
+          <p className="studio-notice studio-no-folder" role="status">
+            {t('studioNoFolder')}
+          </p>
+        )}
       </div>
       <section className="studio-editor" aria-label={t('studioEditor')}>
         <RouteEditor
@@ -266,7 +311,7 @@ export function StudioShell() {
       <section className="studio-problems" aria-labelledby="problems-title">
         <h2 id="problems-title">
           {errors === 0 && warnings === 0
-            ? t('studioNoProblems')
+            ? t(packFiles.checked ? 'studioNoProblems' : 'studioCheckingFiles')
             : t('studioProblemCount', { errors, warnings })}
         </h2>
         <ol>
@@ -322,7 +367,8 @@ export function StudioShell() {
               />
             </>
           )}
-          {tab === 'preview' && (
+          {tab === 'preview' && packUrl === null && <p className="status">{t('studioNoFolder')}</p>}
+          {tab === 'preview' && packUrl !== null && (
             <StudioPreview
               route={result.route}
               draft={draft}
@@ -333,7 +379,9 @@ export function StudioShell() {
               t={t}
             />
           )}
-          {tab === 'languages' && <LanguageMatrix draft={draft} packUrl={packUrl} reveal={reveal} t={t} />}
+          {tab === 'languages' && (
+            <LanguageMatrix draft={draft} packFiles={packFiles} reveal={reveal} t={t} />
+          )}
         </div>
       </section>
     </div>

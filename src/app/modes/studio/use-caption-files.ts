@@ -30,15 +30,16 @@ function captionPaths(draft: RouteDraft): string[] {
  * can check them against the caption rules and the stories as the curator edits; undefined until they are read.
  * A file that cannot be read is left out (the languages tab shows it missing).
  */
-export function useCaptionFiles(draft: RouteDraft, packUrl: string): NarrationMedia | undefined {
-  const key = captionPaths(draft).join('\n')
+export function useCaptionFiles(draft: RouteDraft, packUrl: string | null): NarrationMedia | undefined {
+  // Without a folder there is nothing to read: the captions are reported missing.
+  const key = packUrl === null ? '' : captionPaths(draft).join('\n')
   const [media, setMedia] = useState<{ key: string; media: NarrationMedia }>()
   useEffect(() => {
     let cancelled = false
     const paths = key === '' ? [] : key.split('\n')
     void Promise.all(
       paths.map((path) =>
-        fetchLimitedText(assetUrl(packUrl, path), MAX_CAPTION_BYTES, CAPTION_TIMEOUT_MS).then(
+        fetchLimitedText(assetUrl(packUrl ?? '', path), MAX_CAPTION_BYTES, CAPTION_TIMEOUT_MS).then(
           (text) => [path, text] as const,
           () => [path, undefined] as const,
         ),

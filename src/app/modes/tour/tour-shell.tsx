@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { afterFirstPaint } from '@/lib/after-first-paint'
@@ -109,6 +109,12 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
   if (linkedShown && !posterDone) setPosterDone(true)
   const showPoster = !sharedScreen && !posterDone && stop !== undefined && stop.id === linkedStopId
   const title = pickText(route.title, lang, route.defaultLanguage)
+  const summary = pickText(route.summary, lang, route.defaultLanguage).text
+  // The page is named after the route it shows, in the visitor's language (index.html names the default one).
+  useEffect(() => {
+    document.title = title.text
+    document.querySelector('meta[name="description"]')?.setAttribute('content', summary)
+  }, [title.text, summary])
   // On a phone the map shrinks to a strip while a stop is open (the stop's view and the player need the
   // screen); one tap brings it back, until the next stop opens.
   const [mapLargeFor, setMapLargeFor] = useState<string | null>(null)
@@ -132,7 +138,7 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
       <ErrorBoundary
         fallback={
           <div className="map-panel">
-            <p className="map-status error">{t('viewFailed', { what: t('map') })}</p>
+            <p className="map-status error">{t('viewFailed', { what: t('map', { route: title.text }) })}</p>
           </div>
         }
       >
