@@ -2,10 +2,16 @@ import { WATER_LEVEL } from '../../src/scene/site-layout'
 import { block, polyline, rod } from './geometry'
 import { createModel, type Model, type Vec3 } from './model'
 import { LAMP_LIGHT } from './palette'
+import { signText } from './sign'
 import { lamp } from './street'
 
-/** Haizhu Bridge: 183 m deck along X on three steel truss spans (67 + 49 + 67 m) with period lamps. */
-export function buildHaizhuBridge(): Model {
+/**
+ * Haizhu Bridge: 183 m deck along X on three steel truss spans (67 + 49 + 67 m) with period lamps. Facts used
+ * (LANDMARKS.md §7): two bow-shaped 67 m side spans and a 49 m centre span (冯沛祖); main bridge 182.9 m
+ * (haizhu.gov.cn); riveted steel, 1930s-style lamps, Hu Hanmin's "海珠桥" restored on the truss (Life of
+ * Guangzhou 2013-08-30; guangzhou.3158.cn).
+ */
+export async function buildHaizhuBridge(): Promise<Model> {
   const { model, add } = createModel({
     steel: { color: 0x8f9ba6, metallic: 0.5, roughness: 0.5, flood: 0.35 },
     deck: { color: 0x5a5d62, roughness: 0.9, flood: 0.25 },
@@ -63,10 +69,20 @@ export function buildHaizhuBridge(): Model {
       }
     }
   }
+  // Hu Hanmin's name for the bridge, 海珠桥, restored on the truss: red characters on both faces.
+  const name = await signText('海珠桥', { height: 2, font: 'serif' })
+  add(
+    'deck',
+    block(7.4, 2.6, 0.2, 0, deckY + 8.1, halfW + 0.5),
+    block(7.4, 2.6, 0.2, 0, deckY + 8.1, -halfW - 0.5),
+  )
   add(
     'plaque',
-    block(6, 1.6, 0.3, 0, deckY + 8.6, halfW + 0.5),
-    block(6, 1.6, 0.3, 0, deckY + 8.6, -halfW - 0.5),
+    name.clone().translate(0, deckY + 9.4, halfW + 0.7),
+    name
+      .clone()
+      .rotateY(Math.PI)
+      .translate(0, deckY + 9.4, -halfW - 0.7),
   )
   for (const x of [-24.5, 24.5])
     add('pier', block(5, deckY - 1.4 - WATER_LEVEL, halfW * 2 + 2, x, WATER_LEVEL, 0))
