@@ -139,5 +139,7 @@ export function buildCustomsHouse(): Model {
   add('dome', place(new LatheGeometry(domeProfile, 16), 0, wallTop + 10.5, tz))
   add('granite', prism(0.6, 0.5, 0.9, 8, 0, wallTop + 12.9, tz))
   add('dome', prism(0.55, 0.02, 0.7, 8, 0, wallTop + 13.8, tz))
+  // Low across the water, a little from the east, so that the clock tower stands against the sky.
+  model.overview = { azimuth: 18, elevation: 5 }
   return model
 }

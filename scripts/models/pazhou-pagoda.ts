@@ -15,8 +15,11 @@ import { tree } from './street'
  */
 export function buildPazhouPagoda(): Model {
   const { model, add } = createModel({
-    brick: { color: 0x8a8479, roughness: 0.95, flood: 0.42 },
-    eave: { color: 0x6e6961, roughness: 0.95, flood: 0.38 },
+    brick: { color: 0x9c968a, roughness: 0.95, flood: 0.5 },
+    brickLow: { color: 0xb0a48e, roughness: 0.95, flood: 0.62 },
+    eave: { color: 0x7a766e, roughness: 0.95, flood: 0.42 },
+    corbel: { color: 0x3a3834, roughness: 1, flood: 0.2 },
+    moss: { color: 0x3e5a34, roughness: 1, flood: 0.3 },
     plinth: { color: 0x8f5a48, roughness: 0.95, flood: 0.35 },
     opening: { color: 0x14100c, roughness: 1, emissive: 0x3a2410, strength: 1 },
     finial: { color: 0x6a6258, roughness: 0.9, flood: 0.4 },
@@ -43,21 +46,23 @@ export function buildPazhouPagoda(): Model {
   for (let i = 0; i < storeys; i++) {
     const r = 6.35 - (i * 2.3) / (storeys - 1)
     const h = 6.2 - 0.2 * i
-    const wallH = h - 1.4
-    add('brick', prism(r, r - 0.1, wallH, sides, 0, y, 0, oct))
-    // Corbelled eave: four thin courses each stepping out, then stepping back in to the storey above.
+    const wallH = h - 1.3
+    // Floodlit from the knoll: the lower storeys read warmer and brighter than the upper ones.
+    add(i < 3 ? 'brickLow' : 'brick', prism(r, r - 0.1, wallH, sides, 0, y, 0, oct))
+    // Corbelled eave: courses stepping out in shadow, then one thin, far-reaching slab, weeds on its top.
     let cy = y + wallH
-    for (let c = 0; c < 4; c++) {
-      add('eave', prism(r + 0.2 + c * 0.28, r + 0.2 + c * 0.28, 0.22, sides, 0, cy, 0, oct))
-      cy += 0.22
+    for (let c = 0; c < 3; c++) {
+      add('corbel', prism(r + 0.15 + c * 0.35, r + 0.15 + c * 0.35, 0.25, sides, 0, cy, 0, oct))
+      cy += 0.25
     }
-    add('eave', prism(r + 1.05, r - 0.3, 0.5, sides, 0, cy, 0, oct))
+    add('eave', prism(r + 1.5, r + 1.5, 0.32, sides, 0, cy, 0, oct))
+    add('moss', prism(r + 1.35, r + 0.4, 0.22, sides, 0, cy + 0.32, 0, oct))
     // One arched opening on alternate faces, turning by a face each storey.
     for (let k = 0; k < sides; k++) {
       if ((k + i) % 2 !== 0) continue
       const a = (k * 2 * Math.PI) / sides
       const ap = r * Math.cos(Math.PI / sides) + 0.04
-      add('opening', place(arch(1.2, 2.2), ap * Math.sin(a), y + 1, ap * Math.cos(a), a))
+      add('opening', place(arch(1.3, 2.5), ap * Math.sin(a), y + 0.9, ap * Math.cos(a), a))
     }
     y += h
   }
