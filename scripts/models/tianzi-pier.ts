@@ -27,7 +27,7 @@ export async function buildTianziPier(): Promise<Model> {
     cabin: { color: 0x2f4156, roughness: 0.6, flood: 0.3 },
     led: { color: 0x102040, emissive: 0x40b0ff, strength: 3 },
     lampLight: LAMP_LIGHT,
-    facade: { color: 0x8d8476, roughness: 0.9, flood: 0.18 },
+    facade: { color: 0xc8b48e, roughness: 0.9, flood: 0.42 },
     dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.3 },
     road: { color: 0x3a3c40, roughness: 1, flood: 0.15 },
   })
@@ -63,10 +63,10 @@ export async function buildTianziPier(): Promise<Model> {
   // The name board over the entrance: its four gilt characters on red, facing the river.
   add('red', block(15, 3.6, 0.4, 0, 3.9, gz + 6))
   add('gold', (await signText('天字码头', { height: 3, font: 'serif' })).translate(0, 5.7, gz + 6.25))
-  // Yanjiang Road behind: the lit façades of the old waterfront across the road.
+  // Yanjiang Road behind: the floodlit arcaded façades of the old waterfront across the road.
   const rng = seeded(31)
   const street = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
-  streetRow({ x0: -55, x1: 55, z: -42, storeys: [3, 7], lit: 0.5 }, rng, street)
+  streetRow({ x0: -55, x1: 55, z: -42, storeys: [4, 6], lit: 0.5, arcade: true }, rng, street)
   add('facade', ...street.walls)
   add('lit', ...street.lit)
   add('dark', ...street.dark)
