@@ -160,5 +160,7 @@ export async function buildWhiteSwanPool(): Promise<Model> {
   add('lantern', ...dragon.lanterns)
   // The bank's edge a promenade's width before the podium, the pool in front of it.
   model.riverBanks = [{ x: 0, z: podiumFront + 10, facing: 0 }]
+  // Low over the pool, from downstream, so that the long run of balcony bands and the roof sign read.
+  model.overview = { azimuth: 45, elevation: 11 }
   return model
 }
