@@ -13,7 +13,7 @@ import { lamp, tree } from './street'
  */
 export function buildErshaIsland(): Model {
   const { model, add } = createModel({
-    roof: { color: 0xe8ecef, roughness: 0.45, metallic: 0.05, flood: 0.55, doubleSided: true },
+    roof: { color: 0xf4f6f8, roughness: 0.45, flood: 0.8, doubleSided: true },
     ribs: { color: 0x3a4048, roughness: 0.6, flood: 0.2 },
     base: { color: 0xcfc9bd, roughness: 0.9, flood: 0.3 },
     glass: { color: 0x1a2838, roughness: 0.1, emissive: 0x8ab8e0, strength: 0.8, doubleSided: true },
@@ -29,11 +29,12 @@ export function buildErshaIsland(): Model {
   add('lawn', block(220, 0.3, 130, 15, -0.3, -5))
   const baseY = 3
   add('base', block(124, baseY, 100, 0, 0, 0))
-  // The saddle: y = c + a (x/A)² − b (z/B)² + t (x/A), high at both ends of the long axis, the east end highest,
-  // low at the middle of both long sides; its plan a rounded lozenge, so its edges curve as the real shell's do.
+  // The saddle: y = c + a (x/A)² − b (z/B)² + t (x/A), high at both ends of the long axis, the east end soaring to a
+  // sharp point (a steeper term there), low at the middle of both long sides; its plan a rounded lozenge, so its edges curve as the real shell's do.
   const A = 56
   const B = 44
-  const heightAt = (x: number, z: number) => 17 + 13 * (x / A) ** 2 - 9 * (z / B) ** 2 + 12 * (x / A)
+  const heightAt = (x: number, z: number) =>
+    15 + 12 * (x / A) ** 2 - 9 * (z / B) ** 2 + 10 * (x / A) + 12 * Math.max(0, x / A) ** 4
   const plan = (r: number, theta: number): [number, number] => {
     const c = Math.cos(theta)
     const s = Math.sin(theta)

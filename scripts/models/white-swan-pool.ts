@@ -68,7 +68,7 @@ export async function buildWhiteSwanPool(): Promise<Model> {
     for (let f = 4; f < floors; f++) {
       for (const side of [1, -1]) {
         for (let cx = x0; cx < x1 - 0.1; cx += 6) {
-          if (rng() < 0.3) continue
+          if (rng() < 0.6) continue
           tower(
             'lit',
             place(
