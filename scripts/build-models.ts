@@ -54,7 +54,8 @@ export const MODEL_BUDGET = { bytes: 150 * 1024, triangles: 30_000 } as const
 
 const OUT_DIR = fileURLToPath(new URL('../routes-data/pearl-river-night/models/', import.meta.url))
 
-const BUILDERS: Record<StopId, () => Model> = {
+// A builder is async when it draws lettering the real site carries (./models/sign).
+const BUILDERS: Record<StopId, () => Model | Promise<Model>> = {
   'white-swan-pool': buildWhiteSwanPool,
   shamian: buildShamian,
   'customs-house': buildCustomsHouse,
@@ -83,7 +84,7 @@ export async function buildModels(
   mkdirSync(outDir, { recursive: true })
   const stats: ModelStats[] = []
   for (const id of ids) {
-    const glb = await toGlb(id, BUILDERS[id](), io)
+    const glb = await toGlb(id, await BUILDERS[id](), io)
     const file = join(outDir, `${id}.glb`)
     writeFileSync(file, glb)
     stats.push({ id, ...(await figuresOf(glb, io)) })

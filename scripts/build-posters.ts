@@ -75,9 +75,10 @@ try {
     await page.waitForSelector(`.scene-canvas[data-ready-stop="${stop.id}"][data-view="overview"]`, {
       timeout: 60_000,
     })
-    // The words over the view belong to the page, not to the picture.
+    // The words over the view belong to the page, not to the picture; so do the hotspot badges, which a still
+    // picture cannot answer (they come with the 3D view).
     await page.addStyleTag({
-      content: '.scene-hint, .scene-status, .scene-poster { visibility: hidden !important; }',
+      content: '.scene-hint, .scene-status, .scene-poster, .hotspot { visibility: hidden !important; }',
     })
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
     const png = await page.locator('.scene-host').screenshot({ animations: 'disabled' })

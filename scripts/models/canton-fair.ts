@@ -1,11 +1,18 @@
 import { band, block, polyline, quads, surface } from './geometry'
 import { createModel, type Model, type Vec3 } from './model'
 
-/** Canton Fair Complex: several exhibition halls in a row under one wavy roof, lit glazing to the river. */
+/**
+ * Canton Fair Complex (广交会展馆, Pazhou): a row of exhibition halls under one wavy roof, behind a long glass front
+ * to the river. Facts used (LANDMARKS.md §16): on the south bank at Pazhou, about 1.1 million m² before Phase IV
+ * (newsgd.com 2021-03-23). From photographs: the halls' roofs rise and fall one wave a hall, their crests lit; the
+ * river front is one continuous lit glass wall leaning out under the roof's edge, entrance pavilions where the
+ * halls meet. Hall width (about 96 m) is estimated from photographs.
+ */
 export function buildCantonFair(): Model {
   const { model, add } = createModel({
-    roof: { color: 0xb8c0c8, metallic: 0.3, roughness: 0.5, flood: 0.3, doubleSided: true },
-    glass: { color: 0x18283a, roughness: 0.1, emissive: 0x9fcfff, strength: 0.9, doubleSided: true },
+    roof: { color: 0xc8d0d8, metallic: 0.2, roughness: 0.5, flood: 0.42, doubleSided: true },
+    glass: { color: 0x18283a, roughness: 0.1, emissive: 0xbfe2ff, strength: 1.3, doubleSided: true },
+    crest: { color: 0xe8f4ff, emissive: 0xe8f4ff, strength: 2.2 },
     wall: { color: 0x5a6068, roughness: 0.8, flood: 0.25, doubleSided: true },
     mullion: { color: 0x303438, metallic: 0.6, roughness: 0.5 },
     led: { color: 0x102040, emissive: 0x40a0ff, strength: 4, doubleSided: true },
@@ -17,7 +24,7 @@ export function buildCantonFair(): Model {
   const x0 = -L / 2
   const front = 65
   const backZ = -65
-  const roofY = (x: number) => 22 + 5 * Math.sin(((x - x0) / hallW) * 2 * Math.PI - Math.PI / 2) // one wave per hall
+  const roofY = (x: number) => 24 + 9 * Math.sin(((x - x0) / hallW) * 2 * Math.PI - Math.PI / 2) // one wave per hall
   add('plaza', block(L + 60, 0.4, 200, 0, -0.4, 5))
   add(
     'roof',
@@ -71,11 +78,18 @@ export function buildCantonFair(): Model {
       false,
     ),
   )
+  // Each hall's crest, lit from front to back: the row of halls reads at night.
+  for (let k = 0; k < halls; k++) {
+    const x = x0 + (k + 0.5) * hallW
+    add('crest', block(1.6, 0.6, front - backZ + 8, x, roofY(x) + 2.2, (front + backZ) / 2 + 2))
+  }
   // Glazed entrance pavilions where the halls meet, under the troughs of the roof.
   for (let k = 0; k <= halls; k++) {
     const x = Math.min(Math.max(x0 + k * hallW, x0 + 7), -x0 - 7)
     add('glass', block(14, 12, 8, x, 0, front + 4))
     add('roof', block(16, 1, 10, x, 12, front + 4))
   }
+  // Low from the river, so that the glass front fills the view under the waves of the roof.
+  model.overview = { azimuth: 20, elevation: 10 }
   return model
 }

@@ -15,8 +15,9 @@ import { createModel, type Geoms, type Model, type XZ } from './model'
 export function buildCustomsHouse(): Model {
   const { model, add } = createModel({
     granite: { color: 0xe4dece, roughness: 0.85, flood: 0.42 },
+    column: { color: 0xfff8e8, roughness: 0.8, flood: 0.7 },
     post: { color: 0xb9b4a6, roughness: 0.9, flood: 0.3 },
-    brick: { color: 0xa44e38, roughness: 0.9, flood: 0.3 },
+    brick: { color: 0x9a4430, roughness: 0.9, flood: 0.24 },
     dome: { color: 0x7d8f84, metallic: 0.3, roughness: 0.6, flood: 0.3 },
     lit: { color: 0xfff0c8, emissive: 0xffcf7a, strength: 1.4 },
     dark: { color: 0x1d232b, metallic: 0.2, roughness: 0.3 },
@@ -72,7 +73,7 @@ export function buildCustomsHouse(): Model {
   // Paired columns (giant order through storeys 2-3) along the river front.
   const front = D / 2 + 1.2
   for (const x of [-14.5, -9, -3.5, 3.5, 9, 14.5]) {
-    for (const dx of [-0.85, 0.85]) add('granite', prism(0.6, 0.52, 12.4, 12, x + dx, 6.1, front))
+    for (const dx of [-0.85, 0.85]) add('column', prism(0.6, 0.52, 12.4, 12, x + dx, 6.1, front))
     add('granite', block(3.2, 0.6, 1.6, x, 5.5, front))
   }
   add('granite', block(W - 12, 1.2, 2.6, 0, 18.5, front - 0.4), block(W - 12, 0.6, 2.6, 0, 5.2, front - 0.4))
@@ -139,5 +140,7 @@ export function buildCustomsHouse(): Model {
   add('dome', place(new LatheGeometry(domeProfile, 16), 0, wallTop + 10.5, tz))
   add('granite', prism(0.6, 0.5, 0.9, 8, 0, wallTop + 12.9, tz))
   add('dome', prism(0.55, 0.02, 0.7, 8, 0, wallTop + 13.8, tz))
+  // Low across the water from the east corner, so that the clock tower stands against the sky over two clock faces.
+  model.overview = { azimuth: 42, elevation: 8 }
   return model
 }

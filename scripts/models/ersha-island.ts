@@ -1,22 +1,25 @@
 import { seeded } from '../seeded-random'
 import { block, polyline, quads, rod, surface } from './geometry'
 import { createModel, type Model, type Vec3 } from './model'
-import { TREE_CROWN, TREE_TRUNK } from './palette'
-import { tree } from './street'
+import { LAMP_LIGHT, TREE_CROWN, TREE_TRUNK } from './palette'
+import { lamp, tree } from './street'
 
 /**
  * Ersha Island: Xinghai Concert Hall (星海音乐厅) on its waterfront. Facts used (LANDMARKS.md §10): a
  * hyperbolic-paraboloid concrete shell, likened to a swan taking off or a grand piano with its lid raised, the
  * Guangdong Museum of Art next door to the east, the main channel to the south. From photographs: one smooth
  * saddle over glass walls, rising to a high point at its eastern end, low over the middle of its long sides,
- * on a terrace among lawns and trees along the water. The size (about 110 × 88 m) is estimated from photographs.
+ * on a terrace among lawns and trees along the water, the lit foyer behind the glass. The size (about 110 × 88 m) is estimated from photographs.
  */
 export function buildErshaIsland(): Model {
   const { model, add } = createModel({
-    roof: { color: 0xd4dadf, roughness: 0.5, metallic: 0.1, flood: 0.4, doubleSided: true },
-    ribs: { color: 0x8e989f, roughness: 0.6, flood: 0.3 },
+    roof: { color: 0xf4f6f8, roughness: 0.45, flood: 0.8, doubleSided: true },
+    ribs: { color: 0x3a4048, roughness: 0.6, flood: 0.2 },
     base: { color: 0xcfc9bd, roughness: 0.9, flood: 0.3 },
-    glass: { color: 0x302818, roughness: 0.1, emissive: 0xf0c890, strength: 0.9, doubleSided: true },
+    glass: { color: 0x1a2838, roughness: 0.1, emissive: 0x8ab8e0, strength: 0.8, doubleSided: true },
+    foyer: { color: 0x302818, emissive: 0xffd8a0, strength: 1.2 },
+    promenade: { color: 0x8a867c, roughness: 0.95, flood: 0.25 },
+    lampLight: LAMP_LIGHT,
     edge: { color: 0xe0f0ff, emissive: 0xd8ecff, strength: 2.5 },
     museum: { color: 0x7a766e, roughness: 0.9, flood: 0.25 },
     lawn: { color: 0x24402a, roughness: 1, flood: 0.2 },
@@ -26,11 +29,12 @@ export function buildErshaIsland(): Model {
   add('lawn', block(220, 0.3, 130, 15, -0.3, -5))
   const baseY = 3
   add('base', block(124, baseY, 100, 0, 0, 0))
-  // The saddle: y = c + a (x/A)² − b (z/B)² + t (x/A), high at both ends of the long axis, the east end highest,
-  // low at the middle of both long sides; its plan a rounded lozenge, so its edges curve as the real shell's do.
+  // The saddle: y = c + a (x/A)² − b (z/B)² + t (x/A), high at both ends of the long axis, the east end soaring to a
+  // sharp point (a steeper term there), low at the middle of both long sides; its plan a rounded lozenge, so its edges curve as the real shell's do.
   const A = 56
   const B = 44
-  const heightAt = (x: number, z: number) => 17 + 13 * (x / A) ** 2 - 9 * (z / B) ** 2 + 12 * (x / A)
+  const heightAt = (x: number, z: number) =>
+    15 + 12 * (x / A) ** 2 - 9 * (z / B) ** 2 + 10 * (x / A) + 12 * Math.max(0, x / A) ** 4
   const plan = (r: number, theta: number): [number, number] => {
     const c = Math.cos(theta)
     const s = Math.sin(theta)
@@ -41,23 +45,6 @@ export function buildErshaIsland(): Model {
     return [x, heightAt(x, z), z]
   }
   add('roof', surface(10, 64, roofAt))
-  // Ribs across the shell in both directions show its double curvature.
-  for (let k = -3; k <= 3; k++) {
-    const x = (k / 4) * A
-    const zMax = B * (1 - Math.abs(x / A) ** (1 / 1.35 / 0.74)) ** 0.74
-    const across = Array.from({ length: 13 }, (_, i): Vec3 => {
-      const z = -zMax + (2 * zMax * i) / 12
-      return [x, heightAt(x, z) + 0.25, z]
-    })
-    add('ribs', ...polyline(across, 0.3))
-    const z = (k / 4) * B
-    const xMax = A * (1 - Math.abs(z / B) ** (1 / 1.35 / 0.74)) ** 0.74
-    const along = Array.from({ length: 17 }, (_, i): Vec3 => {
-      const xx = -xMax + (2 * xMax * i) / 16
-      return [xx, heightAt(xx, z) + 0.25, z]
-    })
-    add('ribs', ...polyline(along, 0.3))
-  }
   // The lit edge, and the glass walls hanging under it, set back, down to the terrace.
   const n = 64
   const rim = Array.from({ length: n }, (_, k) => roofAt(1, k / n))
@@ -74,6 +61,24 @@ export function buildErshaIsland(): Model {
     if (k % 2 === 0) add('ribs', rod([a[0], baseY, a[2]], a, 0.18, 3))
   }
   add('glass', quads(glass))
+  // The lit foyer seen through the glass, a band along the ground floor.
+  add(
+    'foyer',
+    quads(
+      inner.map((a, k): [Vec3, Vec3, Vec3, Vec3] => {
+        const b = inner[(k + 1) % n]!
+        const [ia, ib] = [a, b].map((p): Vec3 => [p[0] * 0.97, baseY, p[2] * 0.97])
+        return [ia!, ib!, [ib![0], baseY + 5, ib![2]], [ia![0], baseY + 5, ia![2]]]
+      }),
+    ),
+  )
+  // The Ersha waterfront in front: a promenade with its lamps along the main channel.
+  add('promenade', block(240, 0.2, 10, 15, 0, 62))
+  for (let x = -100; x <= 130; x += 14) {
+    const l = lamp(x, 66, 4.5)
+    add('ribs', l.post)
+    add('lampLight', l.light)
+  }
   // Guangdong Museum of Art next door, to the east: a low block.
   add('museum', block(34, 12, 30, 104, 0, -30))
   // The waterfront: a row of trees along the promenade, more on the lawns behind.
@@ -88,5 +93,7 @@ export function buildErshaIsland(): Model {
     add('trunk', t.trunk)
     add('crown', t.crown)
   }
+  // Low over the main channel from the south-east, so that the shell rises against the sky.
+  model.overview = { azimuth: 25, elevation: 12 }
   return model
 }

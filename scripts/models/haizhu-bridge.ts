@@ -1,11 +1,22 @@
 import { WATER_LEVEL } from '../../src/scene/site-layout'
-import { block, polyline, rod } from './geometry'
-import { createModel, type Model, type Vec3 } from './model'
-import { LAMP_LIGHT } from './palette'
-import { lamp } from './street'
+import { IcosahedronGeometry } from 'three'
 
-/** Haizhu Bridge: 183 m deck along X on three steel truss spans (67 + 49 + 67 m) with period lamps. */
-export function buildHaizhuBridge(): Model {
+import { seeded } from '../seeded-random'
+import { streetRow } from './city'
+import { block, flat, hull, place, polyline, rod } from './geometry'
+import { createModel, type Geoms, type Model, type Vec3 } from './model'
+import { LAMP_LIGHT, TREE_CROWN, TREE_TRUNK } from './palette'
+import { signText } from './sign'
+import { lamp, tree } from './street'
+
+/**
+ * Haizhu Bridge: 183 m deck along X on three steel truss spans (67 + 49 + 67 m) with period lamps. Facts used
+ * (LANDMARKS.md §7): two bow-shaped 67 m side spans and a 49 m centre span (冯沛祖); main bridge 182.9 m
+ * (haizhu.gov.cn); riveted steel, 1930s-style lamps, Hu Hanmin's "海珠桥" restored on the truss (Life of
+ * Guangzhou 2013-08-30; guangzhou.3158.cn); it runs from Haizhu Square on the north bank to Jiangnan Avenue
+ * (en.wikipedia "Haizhu Bridge"), Yanjiang Road's 24 lit façades along the north bank (中新经纬 2021-09-29).
+ */
+export async function buildHaizhuBridge(): Promise<Model> {
   const { model, add } = createModel({
     steel: { color: 0x8f9ba6, metallic: 0.5, roughness: 0.5, flood: 0.35 },
     deck: { color: 0x5a5d62, roughness: 0.9, flood: 0.25 },
@@ -13,6 +24,13 @@ export function buildHaizhuBridge(): Model {
     ledGold: { color: 0x403010, emissive: 0xffc46a, strength: 2.5 },
     lampLight: LAMP_LIGHT,
     plaque: { color: 0x500000, emissive: 0xff3b2a, strength: 2 },
+    facade: { color: 0xc8b48e, roughness: 0.9, flood: 0.42 },
+    lit: { color: 0xfff0c8, emissive: 0xffd08a, strength: 1.3 },
+    dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.3 },
+    lawn: { color: 0x2e5234, roughness: 1, flood: 0.22 },
+    granite: { color: 0xd8d2c4, roughness: 0.85, flood: 0.5 },
+    crown: TREE_CROWN,
+    trunk: TREE_TRUNK,
   })
   const deckY = 10
   const halfW = 9.5
@@ -63,10 +81,20 @@ export function buildHaizhuBridge(): Model {
       }
     }
   }
+  // Hu Hanmin's name for the bridge, 海珠桥, restored on the truss: red characters on both faces.
+  const name = await signText('海珠桥', { height: 2, font: 'serif' })
+  add(
+    'deck',
+    block(7.4, 2.6, 0.2, 0, deckY + 8.1, halfW + 0.5),
+    block(7.4, 2.6, 0.2, 0, deckY + 8.1, -halfW - 0.5),
+  )
   add(
     'plaque',
-    block(6, 1.6, 0.3, 0, deckY + 8.6, halfW + 0.5),
-    block(6, 1.6, 0.3, 0, deckY + 8.6, -halfW - 0.5),
+    name.clone().translate(0, deckY + 9.4, halfW + 0.7),
+    name
+      .clone()
+      .rotateY(Math.PI)
+      .translate(0, deckY + 9.4, -halfW - 0.7),
   )
   for (const x of [-24.5, 24.5])
     add('pier', block(5, deckY - 1.4 - WATER_LEVEL, halfW * 2 + 2, x, WATER_LEVEL, 0))
@@ -78,10 +106,61 @@ export function buildHaizhuBridge(): Model {
       add('lampLight', light)
     }
   }
+  // The approaches run down to the streets at either end.
+  for (const sx of [-1, 1]) {
+    const x0 = sx * 106.4
+    const x1 = sx * 140
+    add(
+      'deck',
+      hull([
+        [x0, deckY, -halfW - 1.5],
+        [x0, deckY, halfW + 1.5],
+        [x0, deckY - 1.4, -halfW - 1.5],
+        [x0, deckY - 1.4, halfW + 1.5],
+        [x1, 0.05, -halfW - 1.5],
+        [x1, 0.05, halfW + 1.5],
+      ]),
+    )
+  }
+  // The north bank (-X): Haizhu Square at the bridgehead, on its axis the Guangzhou Liberation Memorial (a soldier
+  // on a tall granite pedestal, from photographs), and either side the arcaded façades of Yanjiang Road, floodlit.
+  add('lawn', block(34, 0.2, 40, -158, 0, 0))
+  add('granite', block(7, 3, 7, -158, 0.2, 0), block(4.6, 9, 4.6, -158, 3.2, 0))
+  const figure = [
+    block(1.6, 3.2, 1.1, -158, 12.2, 0),
+    block(2, 2.6, 1.3, -158, 15.4, 0),
+    place(flat(new IcosahedronGeometry(0.7, 0)), -158, 18.6, 0),
+    rod([-157.6, 17.6, 0.9], [-157, 20.8, 1.8], 0.28),
+  ]
+  add('granite', ...figure)
+  const rng = seeded(13)
+  const street = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
+  for (const [z0, z1] of [
+    [-72, -20],
+    [20, 72],
+  ] as const) {
+    const row = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
+    // Built facing +Z along X, then turned to face the river (+X) and moved behind the promenade.
+    streetRow({ x0: z0, x1: z1, z: 0, storeys: [4, 6], depth: 20, lit: 0.5, arcade: true }, rng, row)
+    for (const [key, list] of Object.entries(row) as [keyof typeof row, Geoms][])
+      street[key].push(...list.map((g) => g.rotateY(Math.PI / 2).translate(-112, 0, 0)))
+  }
+  // The south bank (+X): the low blocks of Haizhu, upstream of the bridge.
+  streetRow({ x0: 112, x1: 150, z: -26, storeys: [3, 5], depth: 16, lit: 0.45 }, rng, street)
+  add('facade', ...street.walls)
+  add('lit', ...street.lit)
+  add('dark', ...street.dark)
+  for (const z of [-16, 16]) {
+    const t = tree(-150, z, 8, 4)
+    add('trunk', t.trunk)
+    add('crown', t.crown)
+  }
   // The river runs under the bridge, between a bank at each end.
   model.riverBanks = [
     { x: spans[0]!.x0, z: 0, facing: 90 },
     { x: spans[2]!.x1, z: 0, facing: -90 },
   ]
+  // Low from downstream, so that the trusses stand against the north bank's square and façades.
+  model.overview = { azimuth: 32, elevation: 13 }
   return model
 }

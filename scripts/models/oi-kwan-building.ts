@@ -1,6 +1,7 @@
 import { IcosahedronGeometry, PlaneGeometry } from 'three'
 
 import { seeded } from '../seeded-random'
+import { streetRow } from './city'
 import { wallsOf, windows } from './facade'
 import { block, extrudePlan, place, prism } from './geometry'
 import { createModel, type Geoms, type Model, type XZ } from './model'
@@ -9,7 +10,8 @@ import { createModel, type Geoms, type Model, type XZ } from './model'
  * Oi Kwan Building (爱群大厦). Facts used (LANDMARKS.md §6): 64 m, 15 storeys, on a triangular plot on the Changdi
  * riverfront (Yangcheng Evening News 2021-07-27; 65 m in 梁绵昌), a "slim and elegant art deco-ish" tower (SCMP).
  * From photographs: vertical ribs running up every face, an arcade (骑楼) over the pavement at street level, the
- * wedge of the plot ending in a narrow corner, the top stepping back in tiers to a flagpole.
+ * wedge of the plot ending in a narrow corner, the top stepping back in tiers to a flagpole; the four- to six-storey
+ * blocks of the old waterfront either side.
  */
 export function buildOiKwanBuilding(): Model {
   const { model, add } = createModel({
@@ -21,6 +23,7 @@ export function buildOiKwanBuilding(): Model {
     flag: { color: 0xc01010, roughness: 0.8, flood: 0.6, doubleSided: true },
     mast: { color: 0x9aa0a6, metallic: 0.8, roughness: 0.4 },
     beacon: { color: 0x400000, emissive: 0xff2a1a, strength: 4 },
+    neighbour: { color: 0xb8a88a, roughness: 0.9, flood: 0.32 },
   })
   const rng = seeded(7)
   // Triangular plot: river front along +Z, west side square to it, long diagonal on the north-east.
@@ -108,5 +111,13 @@ export function buildOiKwanBuilding(): Model {
   add('mast', prism(0.16, 0.08, 8, 6, cx, 61.1, cz))
   add('flag', place(new PlaneGeometry(2.6, 1.7), cx + 1.35, 67.9, cz, 0.5))
   add('beacon', place(new IcosahedronGeometry(0.25, 0), cx, 69.1, cz))
+  // Its arcaded neighbours on the old waterfront, four to six storeys: it still stands head and shoulders above them.
+  const street = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
+  const rowRng = seeded(71)
+  streetRow({ x0: -62, x1: -18, z: 12, storeys: [4, 6], depth: 22, lit: 0.5, arcade: true }, rowRng, street)
+  streetRow({ x0: 22, x1: 62, z: 8, storeys: [4, 6], depth: 22, lit: 0.5, arcade: true }, rowRng, street)
+  add('neighbour', ...street.walls)
+  add('lit', ...street.lit)
+  add('dark', ...street.dark)
   return model
 }

@@ -1,26 +1,34 @@
 import { IcosahedronGeometry } from 'three'
 
 import { seeded } from '../seeded-random'
-import { arch, flat, hull, place, prism } from './geometry'
+import { arch, block, flat, hull, place, polyline, prism } from './geometry'
 import { createModel, type Model, type Vec3 } from './model'
-import { TREE_CROWN, TREE_TRUNK } from './palette'
-import { tree } from './street'
+import { LAMP_LIGHT, TREE_CROWN, TREE_TRUNK } from './palette'
+import { lamp, tree } from './street'
 
 /**
  * Pazhou Pagoda (琶洲塔) on its knoll in Pazhou Pagoda Park. Facts used (LANDMARKS.md §17): octagonal brick pagoda,
  * 9 storeys outside, about 59 m (en.wikipedia "Pazhou Pagoda"); base 12.7 m across, walls 3.97 m thick, a
- * red-sandstone plinth, corbelled brick eaves (zh.wikipedia 琶洲塔). Its brick today reads weathered grey (the
- * white plaster of old descriptions is gone), each storey parted from the next by a thin stack of corbelled
- * courses, one arched opening on alternate faces: from photographs.
+ * red-sandstone plinth, corbelled brick eaves (zh.wikipedia 琶洲塔); an octagonal pyramidal roof under an iron
+ * finial recast in a repair (Haizhu District Culture Bureau 2021-04-26), and a lightning rod rising high over it
+ * (lvwo.com). Its surface today reads a weathered grey-ochre (the white plaster of old descriptions is gone; a
+ * visitor in 2016 called it "a yellow pagoda", bsky.spaces.ac.cn), each storey parted from the next by a thin stack
+ * of corbelled courses, one arched opening on alternate faces, a paved terrace and steps up the knoll: from
+ * photographs.
  */
 export function buildPazhouPagoda(): Model {
   const { model, add } = createModel({
-    brick: { color: 0x8a8479, roughness: 0.95, flood: 0.42 },
-    eave: { color: 0x6e6961, roughness: 0.95, flood: 0.38 },
+    brick: { color: 0xa89c80, roughness: 0.95, flood: 0.5 },
+    brickLow: { color: 0xbcaa86, roughness: 0.95, flood: 0.62 },
+    eave: { color: 0x7a766e, roughness: 0.95, flood: 0.42 },
+    corbel: { color: 0x3a3834, roughness: 1, flood: 0.2 },
+    moss: { color: 0x3e5a34, roughness: 1, flood: 0.3 },
     plinth: { color: 0x8f5a48, roughness: 0.95, flood: 0.35 },
     opening: { color: 0x14100c, roughness: 1, emissive: 0x3a2410, strength: 1 },
     finial: { color: 0x6a6258, roughness: 0.9, flood: 0.4 },
     knoll: { color: 0x243c26, roughness: 1, flood: 0.2 },
+    paving: { color: 0x9a968c, roughness: 0.95, flood: 0.35 },
+    lampLight: LAMP_LIGHT,
     crown: TREE_CROWN,
     trunk: TREE_TRUNK,
   })
@@ -37,36 +45,61 @@ export function buildPazhouPagoda(): Model {
     )
   }
   add('knoll', hull(rim))
+  // A paved terrace round the foot of the pagoda with its stone railing, and steps down the knoll to the river
+  // side, lamps either side: the park's approach.
+  add('paving', prism(12, 12, 0.3, sides, 0, knollH, 0, oct))
+  add(
+    'paving',
+    ...polyline(
+      Array.from({ length: 8 }, (_, k): Vec3 => {
+        const a = (k / 8) * 2 * Math.PI + Math.PI / 8
+        return [11.6 * Math.sin(a), knollH + 1.1, 11.6 * Math.cos(a)]
+      }),
+      0.12,
+      true,
+    ),
+  )
+  for (let k = 0; k < 8; k++) add('paving', block(4, 0.4, 1.6, 0, knollH - 0.5 - k * 0.5, 13 + k * 1.8))
+  for (const sx of [-1, 1])
+    for (const z of [14, 22, 30]) {
+      const l = lamp(sx * 3.2, z, 3.2, knollH - ((z - 13) / 1.8) * 0.5)
+      add('trunk', l.post)
+      add('lampLight', l.light)
+    }
   add('plinth', prism(7.6, 7.4, 1.8, sides, 0, knollH, 0, oct))
   let y = knollH + 1.8
   const storeys = 9
   for (let i = 0; i < storeys; i++) {
     const r = 6.35 - (i * 2.3) / (storeys - 1)
     const h = 6.2 - 0.2 * i
-    const wallH = h - 1.4
-    add('brick', prism(r, r - 0.1, wallH, sides, 0, y, 0, oct))
-    // Corbelled eave: four thin courses each stepping out, then stepping back in to the storey above.
+    const wallH = h - 1.3
+    // Floodlit from the knoll: the lower storeys read warmer and brighter than the upper ones.
+    add(i < 3 ? 'brickLow' : 'brick', prism(r, r - 0.1, wallH, sides, 0, y, 0, oct))
+    // Corbelled eave: courses stepping out in shadow, then one thin, far-reaching slab, weeds on its top.
     let cy = y + wallH
-    for (let c = 0; c < 4; c++) {
-      add('eave', prism(r + 0.2 + c * 0.28, r + 0.2 + c * 0.28, 0.22, sides, 0, cy, 0, oct))
-      cy += 0.22
+    for (let c = 0; c < 3; c++) {
+      add('corbel', prism(r + 0.15 + c * 0.35, r + 0.15 + c * 0.35, 0.25, sides, 0, cy, 0, oct))
+      cy += 0.25
     }
-    add('eave', prism(r + 1.05, r - 0.3, 0.5, sides, 0, cy, 0, oct))
+    add('eave', prism(r + 1.5, r + 1.5, 0.32, sides, 0, cy, 0, oct))
+    add('moss', prism(r + 1.35, r + 0.4, 0.22, sides, 0, cy + 0.32, 0, oct))
     // One arched opening on alternate faces, turning by a face each storey.
     for (let k = 0; k < sides; k++) {
       if ((k + i) % 2 !== 0) continue
       const a = (k * 2 * Math.PI) / sides
       const ap = r * Math.cos(Math.PI / sides) + 0.04
-      add('opening', place(arch(1.2, 2.2), ap * Math.sin(a), y + 1, ap * Math.cos(a), a))
+      add('opening', place(arch(1.3, 2.5), ap * Math.sin(a), y + 0.9, ap * Math.cos(a), a))
     }
     y += h
   }
   add('eave', prism(4.3, 0.5, 2.4, sides, 0, y - 0.1, 0, oct))
-  add('finial', prism(0.3, 0.2, 3, 6, 0, y + 1.5, 0))
+  // The recast iron finial: stacked basins on a mast that runs on up as a tall, thin lightning rod.
+  add('finial', prism(0.3, 0.2, 3, 6, 0, y + 1.5, 0), prism(0.12, 0.03, 6, 5, 0, y + 4.5, 0))
   add(
     'finial',
-    place(flat(new IcosahedronGeometry(0.9, 0)), 0, y + 2.7, 0),
-    place(flat(new IcosahedronGeometry(0.6, 0)), 0, y + 3.9, 0),
+    place(flat(new IcosahedronGeometry(0.9, 0)).scale(1, 0.55, 1), 0, y + 2.7, 0),
+    place(flat(new IcosahedronGeometry(0.7, 0)).scale(1, 0.55, 1), 0, y + 3.6, 0),
+    place(flat(new IcosahedronGeometry(0.45, 0)), 0, y + 4.5, 0),
   )
   // The park's trees round the knoll, leaving the river side open.
   const rng = seeded(29)
@@ -77,5 +110,7 @@ export function buildPazhouPagoda(): Model {
     add('trunk', t.trunk)
     add('crown', t.crown)
   }
+  // Low from the river, nearly straight on, so that the pagoda stands against the sky over its park.
+  model.overview = { azimuth: 14, elevation: 5 }
   return model
 }

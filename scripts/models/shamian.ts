@@ -11,13 +11,17 @@ import { banyan, lamp } from './street'
  * Shamian (沙面). Facts used (LANDMARKS.md §1): an island of climate-adapted European detached houses with hipped
  * roofs and large verandas along tree-lined avenues; the canal dug on its north side in 1859 (沙基涌) that made it
  * an island; the Church of Our Lady of Lourdes (1890) in the French part, to the east (en.wikipedia "Shamian",
- * Lonely Planet). From photographs: old banyans along the avenues, the chapel's cream walls and front spire, the
- * low Shaji waterfront across the canal.
+ * Lonely Planet). From photographs: old banyans along the avenues and the riverfront promenade, the chapel's cream
+ * walls and front spire, a river row of three-storey consulates and banks with arcaded verandas (red brick or
+ * stucco, one under a corner dome), the low Shaji waterfront across the canal.
  */
 export function buildShamian(): Model {
   const { model, add } = createModel({
     stuccoCream: { color: 0xecd59a, roughness: 0.9, flood: 0.4 },
     stuccoPink: { color: 0xeac4b4, roughness: 0.9, flood: 0.4 },
+    brick: { color: 0xa85a42, roughness: 0.9, flood: 0.38 },
+    stuccoGrey: { color: 0xc8c8b8, roughness: 0.9, flood: 0.4 },
+    dome: { color: 0x5f7f74, metallic: 0.3, roughness: 0.6, flood: 0.35 },
     white: { color: 0xf2efe8, roughness: 0.8, flood: 0.4 },
     roof: { color: 0x8a4430, roughness: 0.85, flood: 0.3 },
     lit: { color: 0xfff0c8, emissive: 0xffc468, strength: 1.3 },
@@ -51,29 +55,35 @@ export function buildShamian(): Model {
   for (const sx of [-1, 1])
     for (let k = 0; k < 3; k++)
       add('lit', place(lancet(1.4, 4), cx + sx * 6.06, 3, cz - 12 + k * 7, (sx * Math.PI) / 2))
+  // Two rows of consulates, banks and villas of three to four bays, the river row taller, one with a corner dome.
   const villas = [
-    { x: -48, z: -24, stucco: 'stuccoCream' as const },
-    { x: 0, z: -26, stucco: 'stuccoPink' as const },
-    { x: 48, z: -24, stucco: 'stuccoCream' as const },
-    { x: -25, z: 22, stucco: 'stuccoPink' as const },
+    { x: -60, z: -24, stucco: 'stuccoCream' as const, storeys: 2 },
+    { x: -20, z: -26, stucco: 'stuccoPink' as const, storeys: 2 },
+    { x: 48, z: -24, stucco: 'stuccoGrey' as const, storeys: 2 },
+    { x: -66, z: 28, stucco: 'brick' as const, storeys: 3 },
+    { x: -38, z: 28, stucco: 'stuccoCream' as const, storeys: 3, dome: true },
+    { x: -10, z: 28, stucco: 'stuccoPink' as const, storeys: 3 },
+    { x: 62, z: 28, stucco: 'brick' as const, storeys: 3 },
   ]
   // Every veranda faces south, toward the river (+Z).
   for (const v of villas) {
     const w = 20
     const d = 14
+    const H = v.storeys * 4.5
     const parts = {
       walls: [] as Geoms,
       white: [] as Geoms,
       roof: [] as Geoms,
       lit: [] as Geoms,
       dark: [] as Geoms,
+      dome: [] as Geoms,
     }
-    parts.walls.push(block(w, 9, d, 0, 0, -1.5))
+    parts.walls.push(block(w, H, d, 0, 0, -1.5))
     windows(
       { a: [-w / 2, d / 2 - 1.5], b: [w / 2, d / 2 - 1.5], out: [0, 1] },
       {
         y: 0,
-        storeys: 2,
+        storeys: v.storeys,
         storeyH: 4.5,
         bay: 3.4,
         paneW: 1.4,
@@ -91,7 +101,7 @@ export function buildShamian(): Model {
         { a: [sx * (w / 2), -d / 2 - 1.5], b: [sx * (w / 2), d / 2 - 1.5], out: [sx, 0] },
         {
           y: 0,
-          storeys: 2,
+          storeys: v.storeys,
           storeyH: 4.5,
           bay: 3.5,
           paneW: 1.2,
@@ -105,21 +115,27 @@ export function buildShamian(): Model {
         parts.dark,
       )
     }
-    // Two-storey veranda: arcade columns, balcony slab and balustrade.
+    // Veranda on every storey: arcade columns, balcony slabs and balustrades.
     for (let k = 0; k <= 6; k++)
-      parts.white.push(block(0.6, 9, 0.6, -w / 2 + 0.3 + (k * (w - 0.6)) / 6, 0, d / 2 + 1.6))
-    parts.white.push(
-      block(w, 0.4, 3.6, 0, 4.3, d / 2),
-      block(w, 1.1, 0.25, 0, 4.7, d / 2 + 1.7),
-      block(w + 0.4, 0.5, d + 3.6, 0, 9, 0),
-    )
-    parts.roof.push(hipRoof(w + 1.6, d + 5.2, 4.2, 0, 9.5, 0))
+      parts.white.push(block(0.6, H, 0.6, -w / 2 + 0.3 + (k * (w - 0.6)) / 6, 0, d / 2 + 1.6))
+    for (let f = 1; f < v.storeys; f++)
+      parts.white.push(
+        block(w, 0.4, 3.6, 0, f * 4.5 - 0.2, d / 2),
+        block(w, 1.1, 0.25, 0, f * 4.5 + 0.2, d / 2 + 1.7),
+      )
+    parts.white.push(block(w + 0.4, 0.5, d + 3.6, 0, H, 0))
+    parts.roof.push(hipRoof(w + 1.6, d + 5.2, 4.2, 0, H + 0.5, 0))
+    if (v.dome) {
+      parts.white.push(prism(3.2, 3.2, 4, 12, w / 2 - 3, H + 0.5, d / 2 - 1))
+      parts.dome.push(prism(3.4, 0.3, 3.6, 12, w / 2 - 3, H + 4.5, d / 2 - 1))
+    }
     for (const list of Object.values(parts)) for (const g of list) place(g, v.x, 0, v.z)
     add(v.stucco, ...parts.walls)
     add('white', ...parts.white)
     add('roof', ...parts.roof)
     add('lit', ...parts.lit)
     add('dark', ...parts.dark)
+    if (parts.dome.length) add('dome', ...parts.dome)
   }
   for (let x = -70; x <= 70; x += 14) {
     for (const z of [-8.5, 8.5]) {
@@ -127,11 +143,19 @@ export function buildShamian(): Model {
       add('trunk', t.trunk)
       add('crown', t.crown)
     }
+    // The old banyans of the riverfront promenade, with gaps where the river row shows through.
+    if (x % 28 === 0) {
+      const r = banyan(x + 7 + (rng() - 0.5) * 3, 47, 10 + rng() * 3, 5.5 + rng() * 1.5)
+      add('trunk', r.trunk)
+      add('crown', r.crown)
+    }
     const l = lamp(x + 7, x % 28 === 0 ? 5.5 : -5.5, 4.5)
     add('trunk', l.post)
     add('lampLight', l.light)
   }
   // An island: no bank of the scene's, the river all round, the canal behind.
   model.riverBanks = []
+  // From the river, low enough that the river row's verandas show between the banyans.
+  model.overview = { azimuth: 20, elevation: 11 }
   return model
 }

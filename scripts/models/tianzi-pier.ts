@@ -5,15 +5,17 @@ import { block, hipRoof, hull, polyline, prism } from './geometry'
 import { streetRow } from './city'
 import { createModel, type Geoms, type Model } from './model'
 import { LAMP_LIGHT } from './palette'
+import { signText } from './sign'
 import { lamp } from './street'
 
 /**
  * Tianzi Pier (天字码头). Facts used (LANDMARKS.md §8): on the north bank at Yanjiang Middle Road and Beijing Road,
  * serving ferries, water buses and the night cruise (en.wikipedia "Tianzi Wharf"); the 24 lit buildings of
- * Yanjiang Road (中新经纬 2021-09-29). From photographs: a gate hall with a double-eaved green-tiled roof on red
- * columns and its name board, a gangway to a pontoon and waiting hall, a ferry alongside, Yanjiang Road behind.
+ * Yanjiang Road (中新经纬 2021-09-29); the name board over the main gate, "天字码头" in four large characters by the
+ * calligrapher Chen Jingshu (yuhongchalk.cn, "TianZi"). From photographs: a gate hall with a double-eaved
+ * green-tiled roof on red columns, a gangway to a pontoon and waiting hall, a ferry alongside, Yanjiang Road behind.
  */
-export function buildTianziPier(): Model {
+export async function buildTianziPier(): Promise<Model> {
   const { model, add } = createModel({
     quay: { color: 0x8a867c, roughness: 0.95, flood: 0.25 },
     roofTile: { color: 0x55695e, roughness: 0.7, flood: 0.35 },
@@ -25,12 +27,12 @@ export function buildTianziPier(): Model {
     cabin: { color: 0x2f4156, roughness: 0.6, flood: 0.3 },
     led: { color: 0x102040, emissive: 0x40b0ff, strength: 3 },
     lampLight: LAMP_LIGHT,
-    facade: { color: 0x8d8476, roughness: 0.9, flood: 0.18 },
+    facade: { color: 0xc8b48e, roughness: 0.9, flood: 0.42 },
     dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.3 },
     road: { color: 0x3a3c40, roughness: 1, flood: 0.15 },
   })
   const waterY = WATER_LEVEL
-  add('quay', block(90, 6, 30, 0, -6, -15))
+  add('quay', block(110, 6, 30, 0, -6, -15))
   // Gate hall with red columns and a double-eaved hip roof with flared eaves.
   const gz = -14
   add('wall', block(26, 6.5, 9, 0, 0, gz))
@@ -58,18 +60,18 @@ export function buildTianziPier(): Model {
         ]),
       )
   }
-  // The name board over the entrance, four gilt characters (天字码头) on red, facing the river.
-  add('red', block(13, 2.6, 0.4, 0, 4.4, gz + 6))
-  for (let k = 0; k < 4; k++) add('gold', block(2, 2, 0.3, -4.5 + k * 3, 4.7, gz + 6.25))
-  // Yanjiang Road behind: the lit façades of the old waterfront across the road.
+  // The name board over the entrance: its four gilt characters on red, facing the river.
+  add('red', block(15, 3.6, 0.4, 0, 3.9, gz + 6))
+  add('gold', (await signText('天字码头', { height: 3, font: 'serif' })).translate(0, 5.7, gz + 6.25))
+  // Yanjiang Road behind: the floodlit arcaded façades of the old waterfront across the road.
   const rng = seeded(31)
   const street = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
-  streetRow({ x0: -75, x1: 75, z: -42, storeys: [3, 7], lit: 0.5 }, rng, street)
+  streetRow({ x0: -55, x1: 55, z: -42, storeys: [4, 6], lit: 0.5, arcade: true }, rng, street)
   add('facade', ...street.walls)
   add('lit', ...street.lit)
   add('dark', ...street.dark)
-  add('road', block(150, 0.1, 12, 0, 0, -34))
-  for (let x = -70; x <= 70; x += 14) {
+  add('road', block(110, 0.1, 12, 0, 0, -34))
+  for (let x = -49; x <= 49; x += 14) {
     const l = lamp(x, -29, 6)
     add('red', l.post)
     add('lampLight', l.light)
@@ -110,7 +112,7 @@ export function buildTianziPier(): Model {
   add('wall', block(32, 3, 6, -6, -1.6, 18.5))
   add('lit', block(32.1, 1.6, 6.1, -6, -1, 18.5))
   add('red', block(34, 0.4, 7.5, -6, 1.4, 18.5))
-  const ferry = placeBoat(cruiseBoat(34, 8, 2), 4, waterY, 29, 0)
+  const ferry = placeBoat(cruiseBoat(34, 8, 2), 30, waterY, 29, 0)
   add('boatHull', ...ferry.hull)
   add('cabin', ...ferry.cabin)
   add('lit', ...ferry.glass)
@@ -122,5 +124,7 @@ export function buildTianziPier(): Model {
   }
   // The quay's front is the bank's edge; pontoon and ferry lie on the river.
   model.riverBanks = [{ x: 0, z: 0, facing: 0 }]
+  // Nearly straight in from the river, so that the name board reads.
+  model.overview = { azimuth: 12, elevation: 12 }
   return model
 }

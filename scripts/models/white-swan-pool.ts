@@ -6,6 +6,7 @@ import { cruiseBoat, placeBoat } from './boats'
 import { block, hipRoof, hull, place, rod } from './geometry'
 import { createModel, type Geoms, type Model } from './model'
 import { TREE_CROWN, TREE_TRUNK } from './palette'
+import { signText } from './sign'
 import { banyan } from './street'
 
 /**
@@ -18,7 +19,7 @@ import { banyan } from './street'
  * stepping down at both ends, on a low podium along the water, with its name in red on the roof. The length
  * (about 120 m) is estimated from photographs against the 100 m height.
  */
-export function buildWhiteSwanPool(): Model {
+export async function buildWhiteSwanPool(): Promise<Model> {
   const { model, add } = createModel({
     bands: { color: 0xf2f2ee, roughness: 0.8, flood: 0.45 },
     glass: { color: 0x1a2230, metallic: 0.3, roughness: 0.3, emissive: 0x202838, strength: 1 },
@@ -67,7 +68,7 @@ export function buildWhiteSwanPool(): Model {
     for (let f = 4; f < floors; f++) {
       for (const side of [1, -1]) {
         for (let cx = x0; cx < x1 - 0.1; cx += 6) {
-          if (rng() < 0.3) continue
+          if (rng() < 0.6) continue
           tower(
             'lit',
             place(
@@ -85,7 +86,7 @@ export function buildWhiteSwanPool(): Model {
   // Roof: plant room and the red name sign (five characters, 白天鹅宾馆) facing the river.
   const roofY = 33 * floorH + 1.8
   tower('bands', block(34, 5, 10, 0, roofY, zc))
-  for (let k = 0; k < 5; k++) tower('sign', block(5.2, 5.2, 0.5, (k - 2) * 6.6, roofY + 5.6, zc + 4))
+  tower('sign', (await signText('白天鹅宾馆', { height: 6.4 })).translate(0, roofY + 8.6, zc + 4.3))
   tower('bands', block(36, 0.6, 1, 0, roofY + 5, zc + 4))
   // Podium along the water: three floors of lit glass under a white roof terrace.
   const podiumFront = zc + depth / 2 + 26
@@ -159,5 +160,7 @@ export function buildWhiteSwanPool(): Model {
   add('lantern', ...dragon.lanterns)
   // The bank's edge a promenade's width before the podium, the pool in front of it.
   model.riverBanks = [{ x: 0, z: podiumFront + 10, facing: 0 }]
+  // Low over the pool, from downstream, so that the long run of balcony bands and the roof sign read.
+  model.overview = { azimuth: 45, elevation: 11 }
   return model
 }
