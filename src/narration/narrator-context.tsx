@@ -235,8 +235,10 @@ export function NarratorProvider({
     const controller = new AbortController()
     void (async () => {
       await prefetchIntoCache(nextStopFiles(next, track, packUrl, await playableTest()), controller.signal)
-      if (track && !controller.signal.aborted)
-        await narrator.preload(track.audio.map((path) => assetUrl(packUrl, path)))
+      if (!track || controller.signal.aborted) return
+      const sources = track.audio.map((path) => assetUrl(packUrl, path))
+      // Offline, only a track this device holds can preload: anything else would fail, and be said when opened.
+      if (navigator.onLine || (await storedOnDevice(sources))) await narrator.preload(sources)
     })()
     return () => controller.abort()
   }, [heardOpenStop, stop, lang, route, voices, narrator, packUrl])

@@ -49,16 +49,16 @@ export function connectionHints(): ConnectionHints | undefined {
 /**
  * Fetches `urls` one at a time (the story playing keeps most of the link) into the prefetch cache, skipping what
  * any cache holds already, then drops the oldest entries. Only under the service worker, the one reader of that
- * cache, and only where the connection allows. Resolves false when nothing was fetched for those reasons.
+ * cache, and only online, where the connection allows.
  * Failures are dropped: a prefetch is a bonus, and the tap fetches the file anyway.
  */
-export async function prefetchIntoCache(urls: string[], signal: AbortSignal): Promise<boolean> {
-  if (!mayPrefetch(connectionHints()) || typeof caches === 'undefined') return false
-  if (!navigator.serviceWorker?.controller) return false
+export async function prefetchIntoCache(urls: string[], signal: AbortSignal): Promise<void> {
+  if (!navigator.onLine || !mayPrefetch(connectionHints()) || typeof caches === 'undefined') return
+  if (!navigator.serviceWorker?.controller) return
   try {
     const cache = await caches.open(PREFETCH_CACHE)
     for (const url of urls) {
-      if (signal.aborted) return true
+      if (signal.aborted) return
       if (await caches.match(url, { ignoreVary: true })) continue
       const response = await fetch(url, { signal, priority: 'low' })
       if (response.ok) await cache.put(url, response)
@@ -68,5 +68,4 @@ export async function prefetchIntoCache(urls: string[], signal: AbortSignal): Pr
   } catch {
     // Aborted by the next tap, offline, or storage full: the tap will fetch what is missing.
   }
-  return true
 }
