@@ -194,7 +194,7 @@ export function NarrationPlayer({ stop, children }: { stop: Stop; children?: Rea
           </button>
           {children}
         </div>
-        {narration.status === 'loading' && (
+        {narration.status === 'loading' && !notSaved && (
           // A new phase or attempt remounts the notice, so that its clock starts from now, not from a stale tick.
           <LoadingNotice
             key={load && load.phase !== 'cancelled' ? `${load.phase}:${load.attempt}:${load.startedAt}` : ''}
