@@ -81,7 +81,10 @@ export async function measureNextStop(
     const page = await context.newPage()
     await page.goto(baseUrl)
     await page.waitForSelector('.still-map .still-map-stop', { timeout: 60_000 })
-    // The worker installs after the first view and takes the page (the earlier visit, at full speed).
+    // The earlier visit, at full speed: the worker installs after the first view; the reload is under it.
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.reload()
+    await page.waitForSelector('.still-map .still-map-stop', { timeout: 60_000 })
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 60_000,
     })

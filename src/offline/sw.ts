@@ -22,11 +22,6 @@ cleanupOutdatedCaches()
 // Deep links (?stop=…) are the same index.html.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')))
 
-// The first visit's page comes under the worker as soon as it is installed, so the next stop's files fetched
-// while its first story plays are answered from the cache. (A new version still waits for the visitor's yes:
-// claiming changes only pages no worker controls.)
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
-
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data = event.data as { type?: string; urls?: unknown } | null
   if (data?.type === 'SKIP_WAITING') void self.skipWaiting()

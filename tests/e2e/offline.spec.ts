@@ -337,7 +337,10 @@ describe('the tour offline', () => {
     phone = await openPhonePage(browser, '/')
     const { page, context } = phone
     await page.waitForSelector('.stop-list li')
-    // The worker takes the first visit's page once installed: the prefetched files are answered from its cache.
+    // The second visit, under the worker: the prefetched files are answered from its cache.
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.reload()
+    await page.waitForSelector('.stop-list li')
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 60_000,
     })
