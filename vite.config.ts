@@ -200,6 +200,30 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Vendor chunks named for what they hold (left to itself, three's 900 KB was named after the first
+        // module of ours that shared it, "camera-capture"). Only code the first view never loads is grouped:
+        // a group the entry imports would join the critical path.
+        codeSplitting: {
+          groups: [
+            // Not their dependencies too (rolldown's default): React would follow @react-three into its chunk.
+            {
+              name: 'three',
+              test: /[\\/]node_modules[\\/]three[\\/]/,
+              priority: 3,
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: 'react-three',
+              test: /[\\/]node_modules[\\/]@react-three[\\/]/,
+              priority: 2,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },

@@ -14,14 +14,19 @@ export interface TapTiming {
   /** The first stop of a visit also waits for the 3D code (three, R3F); later ones do not. */
   first: boolean
   sceneMs: number
+  /** The track loaded and play can be pressed; `narrationMs` is when it plays (after the press is handled). */
+  readyMs: number
   narrationMs: number
 }
 
-async function tap(page: Page, stopId: string, first: boolean): Promise<TapTiming> {
+/** Taps a stop in its list, presses play as soon as it can, and times both; leaves the story paused. */
+export async function tap(page: Page, stopId: string, first: boolean): Promise<TapTiming> {
   // All timing is taken inside the page (performance.now), from the tap's own click event.
   await page.evaluate((stopId) => {
-    const w = window as unknown as { benchTap?: { tap?: number; scene?: number; playing?: number } }
-    const times: { tap?: number; scene?: number; playing?: number } = {}
+    const w = window as unknown as {
+      benchTap?: { tap?: number; scene?: number; ready?: number; playing?: number }
+    }
+    const times: { tap?: number; scene?: number; ready?: number; playing?: number } = {}
     w.benchTap = times
     document.addEventListener('click', () => (times.tap ??= performance.now()), { capture: true, once: true })
     // The stop's first drawn 3D frame: the canvas's wrapper then names it in data-ready-stop.
@@ -38,8 +43,12 @@ async function tap(page: Page, stopId: string, first: boolean): Promise<TapTimin
       const status = player?.getAttribute('data-status')
       const title = document.querySelector('#stop-title')
       if (!title || times.tap === undefined) return
-      if (status === 'ready') document.querySelector<HTMLButtonElement>('.play-button')?.click()
+      if (status === 'ready') {
+        times.ready ??= performance.now()
+        document.querySelector<HTMLButtonElement>('.play-button')?.click()
+      }
       if (status === 'playing') {
+        times.ready ??= performance.now()
         times.playing = performance.now()
         clearInterval(watch)
       }
@@ -55,10 +64,10 @@ async function tap(page: Page, stopId: string, first: boolean): Promise<TapTimin
     undefined,
     { timeout: 120_000, polling: 50 },
   )
-  const t = (await result.jsonValue()) as { tap: number; scene: number; playing: number }
+  const t = (await result.jsonValue()) as { tap: number; scene: number; ready: number; playing: number }
   // Pause, so the next tap starts from silence.
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('.play-button')?.click())
-  return { stopId, first, sceneMs: t.scene - t.tap, narrationMs: t.playing - t.tap }
+  return { stopId, first, sceneMs: t.scene - t.tap, readyMs: t.ready - t.tap, narrationMs: t.playing - t.tap }
 }
 
 /**

@@ -2,6 +2,7 @@
  * `npm run bench`: builds the app, serves the build, measures it and prints one table; writes bench/results.json.
  * BENCH_RUNS (default 5; 0 skips Lighthouse) sets the Lighthouse runs per page, BENCH_TAPS (default 10) the measured stop taps,
  * BENCH_SOAK (default 500; 0 skips it) the kiosk soak's stop changes, BENCH_PORT (default 4190) the server's port.
+ * `npm run bench -- --next-stop` builds, serves and measures only the next-stop taps (with and without prefetch).
  * What each figure means: docs/performance.md.
  */
 import { execFileSync } from 'node:child_process'
@@ -17,6 +18,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/e2e/browser'
 import { modelFigures } from '../build-models'
 import { instrumentWebGl, NAME_SHIM, referenceFrameCost, timeFrames } from './frame-cost'
 import { measureVisit, SLOW_MOBILE, type TapTiming } from './interaction'
+import { measureNextStop, nextStopFigures, nextStopPairs, type NextStopVisit } from './next-stop'
 import { lighthouseMedian, type LighthouseDetails, type LighthouseFigures } from './lighthouse-runs'
 import { mainThreadMedian, type MainThreadFigures } from './main-thread'
 import { loadPack, offlinePackBytes, stopBytes } from './pack-figures'
@@ -31,7 +33,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const TAPS = Number(process.env.BENCH_TAPS ?? 10)
 const SOAK = Number(process.env.BENCH_SOAK ?? 500)
 const FRAMES = 60
-const DIST = join(tmpdir(), 'reading-gz-bench-dist')
+/** Visits per case of the next-stop taps (with and without prefetch). */
+const NEXT_STOP_RUNS = 5
+const ONLY_NEXT_STOP = process.argv.includes('--next-stop')
+// One folder per port: benches of several worktrees on one machine must not serve each other's build.
+const DIST = join(tmpdir(), `reading-gz-bench-dist-${PORT}`)
 const ROUTES_DIR = 'routes-data'
 const PACK_FOLDER = 'pearl-river-night'
 const DEEP_LINK_STOP = 'canton-tower'
@@ -68,6 +74,58 @@ const server = await preview({
 const baseUrl = `http://127.0.0.1:${PORT}/`
 const route = loadPack(join(ROUTES_DIR, PACK_FOLDER))
 const stopIds = route.stops.map((s) => s.id)
+
+/**
+ * A stop tap, 15 s of its story, then a tap on the next stop, on Slow 4G with the app installed: with the next
+ * stop's files prefetched while the story plays, and with the Data Saver on (nothing fetched ahead). Alternated,
+ * so both cases share the machine's load.
+ */
+async function benchNextStop(): Promise<{ visits: NextStopVisit[]; rows: string[][] }> {
+  log(`next-stop taps ×${NEXT_STOP_RUNS} with and without prefetch, slow 4G`)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const visits: NextStopVisit[] = []
+  try {
+    for (const pair of nextStopPairs(route.stops, NEXT_STOP_RUNS))
+      for (const prefetch of [true, false]) {
+        const visit = await measureNextStop(browser, baseUrl, pair, prefetch)
+        log(
+          `${prefetch ? 'prefetch' : 'no prefetch'} ${pair.join(' → ')}: ready ${ms(visit.first.readyMs)} / ` +
+            `${ms(visit.next.readyMs)}, sound ${ms(visit.first.narrationMs)} / ${ms(visit.next.narrationMs)}, ` +
+            `3D ${ms(visit.first.sceneMs)} / ${ms(visit.next.sceneMs)}`,
+        )
+        visits.push(visit)
+      }
+  } finally {
+    await browser.close()
+  }
+  const rows = nextStopFigures(visits).flatMap((f) => {
+    const label = `${f.prefetch ? 'prefetch' : 'no prefetch (Data Saver)'}, slow 4G, installed (median of ${f.runs})`
+    return [
+      [`stop tap → play ready, ${label}`, ms(f.firstReadyMs), '', ''],
+      [`stop tap → first sound, ${label}`, ms(f.firstSoundMs), '1500 ms', mark(f.firstSoundMs <= 1500)],
+      [`stop tap → 3D drawn, ${label}`, ms(f.firstSceneMs), '', ''],
+      [`next stop tap after 15 s → play ready, ${label}`, ms(f.nextReadyMs), '', ''],
+      [
+        `next stop tap after 15 s → first sound, ${label}`,
+        ms(f.nextSoundMs),
+        '300 ms',
+        mark(f.nextSoundMs <= 300),
+      ],
+      [`next stop tap after 15 s → 3D drawn, ${label}`, ms(f.nextSceneMs), '', ''],
+    ]
+  })
+  return { visits, rows }
+}
+
+if (ONLY_NEXT_STOP) {
+  try {
+    const { rows } = await benchNextStop()
+    console.log(table([['figure', 'value', 'budget', ''], ...rows]))
+  } finally {
+    await server.close()
+  }
+  process.exit(0)
+}
 
 try {
   // 1. Bytes of the code.
@@ -116,6 +174,7 @@ try {
   }
   const firstTaps = taps.filter((t) => t.first)
   const laterTaps = taps.filter((t) => !t.first)
+  const nextStop = await benchNextStop()
 
   // 4. Frame cost of each stop's scene against the fixed reference scene, in one browser session. No vsync and
   //    no frame-rate cap, so a frame costs what it costs rather than 16.7 ms.
@@ -214,6 +273,7 @@ try {
       },
       runs: taps,
     },
+    nextStop: { figures: nextStopFigures(nextStop.visits), runs: nextStop.visits },
     frameCost: { reference, stops: frameCost },
     stops: perStop,
     models,
@@ -279,6 +339,7 @@ try {
   tapRow('first stop tap, slow 4G', firstTaps)
   tapRow('later stop tap, slow 4G', laterTaps)
   tapRow('any stop tap, slow 4G', taps)
+  rows.push(...nextStop.rows)
   rows.push(['reference scene frame', `${reference.ms.toFixed(2)} ms, ${reference.draws} draws`, '', ''])
   for (const f of frameCost)
     rows.push([

@@ -85,6 +85,8 @@ const EN = {
   narrationStopped: 'The narration is not loaded. The full text is below.',
   narrationTryAgain: 'Try again',
   narrationFailedNetwork: 'the connection was lost',
+  narrationNotSaved:
+    'No network, and the {lang} narration is not saved on this device. The story below is in {lang}; the narration plays once you are online.',
   narrationFailedSource: 'the recording could not be loaded, or this device cannot play it',
   narrationFailedDecode: 'the recording is damaged',
   narrationFailedSpeech: "the device's voice stopped",
@@ -108,6 +110,13 @@ const EN = {
   simulateStart: 'Simulate the cruise',
   simulateStop: 'Stop the simulation',
   offlineDownloadAll: 'All languages ({langs}): download {size}',
+  offlineDownloadOne: 'Only {lang}: download {size}',
+  offlineOfferAll:
+    'Maps, 3D models, narration and captions for offline use: {size} with every language ({langs}), {one} with {lang} only.',
+  offlineFull:
+    'Not enough space on this device: the download needs {size} and {free} is free. Free some space, or save one language only.',
+  offlineFullUnknown:
+    'This device is full: the download ({size}) could not be saved. Free some space, or save one language only.',
   offlineOfferOthers: 'Narration and captions in the other languages ({langs}): {size}.',
   offlineAddLanguages: 'Also save the other languages',
   // 3D model downloads (src/scene/model-status.tsx)
@@ -226,6 +235,8 @@ const ZH_HANS: Messages = {
   narrationStopped: '讲解未载入，全文见下方。',
   narrationTryAgain: '重试',
   narrationFailedNetwork: '网络连接中断',
+  narrationNotSaved:
+    '没有网络，{lang}讲解没有保存在本设备上。下面的故事已换成{lang}，恢复网络后即可收听讲解。',
   narrationFailedSource: '录音无法载入，或本设备无法播放',
   narrationFailedDecode: '录音文件已损坏',
   narrationFailedSpeech: '设备的语音朗读中断了',
@@ -245,6 +256,10 @@ const ZH_HANS: Messages = {
   simulateStart: '模拟航程',
   simulateStop: '停止模拟',
   offlineDownloadAll: '全部语言（{langs}）：下载 {size}',
+  offlineDownloadOne: '仅{lang}：下载 {size}',
+  offlineOfferAll: '离线使用所需的地图、三维模型、讲解和字幕：全部语言（{langs}）{size}，仅{lang} {one}。',
+  offlineFull: '本设备空间不足：下载需要 {size}，可用 {free}。请清理空间，或只保存一种语言。',
+  offlineFullUnknown: '本设备空间已满，下载内容（{size}）未能保存。请清理空间，或只保存一种语言。',
   offlineOfferOthers: '其他语言（{langs}）的讲解和字幕：{size}。',
   offlineAddLanguages: '同时保存其他语言',
   // 3D model downloads (src/scene/model-status.tsx)
@@ -357,6 +372,7 @@ const YUE: Messages = {
   narrationStopped: '解說未載入，全文喺下面。',
   narrationTryAgain: '再試',
   narrationFailedNetwork: '網絡斷咗',
+  narrationNotSaved: '冇網絡，{lang}解說未儲存喺呢部裝置。下面嘅故事已經轉咗做{lang}，返到網絡就聽得。',
   narrationFailedSource: '錄音載入唔到，或者呢部裝置播唔到',
   narrationFailedDecode: '錄音檔案壞咗',
   narrationFailedSpeech: '裝置嘅語音朗讀停咗',
@@ -377,6 +393,10 @@ const YUE: Messages = {
   simulateStart: '模擬航程',
   simulateStop: '停止模擬',
   offlineDownloadAll: '全部語言（{langs}）：下載 {size}',
+  offlineDownloadOne: '淨係{lang}：下載 {size}',
+  offlineOfferAll: '離線使用要嘅地圖、立體模型、解說同字幕：全部語言（{langs}）{size}，淨係{lang} {one}。',
+  offlineFull: '呢部裝置唔夠位：下載要 {size}，得返 {free}。清咗啲位先，或者淨係儲存一種語言。',
+  offlineFullUnknown: '呢部裝置滿咗，下載內容（{size}）儲存唔到。清咗啲位先，或者淨係儲存一種語言。',
   offlineOfferOthers: '其他語言（{langs}）嘅解說同字幕：{size}。',
   offlineAddLanguages: '順便儲存其他語言',
   // 3D model downloads (src/scene/model-status.tsx)

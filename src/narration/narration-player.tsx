@@ -12,7 +12,13 @@ import { cueLines, isHanLanguage } from '@/lib/caption-rules'
 import type { Cue } from '@/lib/parse-vtt'
 import { speechCues } from './choose-narration'
 import { SPEEDS, type LoadProgress, type NarrationFailure } from './narrator'
-import { rememberSpeed, useNarrationLoad, useNarrationPlan, useNarrator } from './narrator-context'
+import {
+  rememberSpeed,
+  useNarrationLoad,
+  useNarrationNotSaved,
+  useNarrationPlan,
+  useNarrator,
+} from './narrator-context'
 import { useCaptions } from './use-captions'
 
 /** A load that has taken this long shows its time and a way to stop it; a quick one just says "loading". */
@@ -93,6 +99,7 @@ export function NarrationPlayer({ stop, children }: { stop: Stop; children?: Rea
   const narrator = useNarrator()
   const plan = useNarrationPlan()
   const load = useNarrationLoad()
+  const notSaved = useNarrationNotSaved()
   const lang = useTour((s) => s.lang)
   const packUrl = useTour((s) => s.packUrl)
   const narration = useTour((s) => s.narration)
@@ -131,7 +138,7 @@ export function NarrationPlayer({ stop, children }: { stop: Stop; children?: Rea
   const cue = cues[current]
   const duration = narration.duration || cues.at(-1)?.end || 0
   const cancelled = load?.phase === 'cancelled'
-  const unusable = narration.status === 'error' || cancelled
+  const unusable = narration.status === 'error' || cancelled || notSaved !== null
   const tryAgain = track && (
     <button type="button" onClick={() => narrator.retry()}>
       {t('narrationTryAgain')}
@@ -187,7 +194,7 @@ export function NarrationPlayer({ stop, children }: { stop: Stop; children?: Rea
           </button>
           {children}
         </div>
-        {narration.status === 'loading' && (
+        {narration.status === 'loading' && !notSaved && (
           // A new phase or attempt remounts the notice, so that its clock starts from now, not from a stale tick.
           <LoadingNotice
             key={load && load.phase !== 'cancelled' ? `${load.phase}:${load.attempt}:${load.startedAt}` : ''}
@@ -213,7 +220,14 @@ export function NarrationPlayer({ stop, children }: { stop: Stop; children?: Rea
             {tryAgain}
           </p>
         )}
-        {captionsFailed && <p className="player-message error captions-failed">{t('captionsFailed')}</p>}
+        {notSaved && (
+          <p className="player-message notice" role="status" data-load="not-saved">
+            {t('narrationNotSaved', { lang: LANGUAGE_LABELS[notSaved] })}
+          </p>
+        )}
+        {captionsFailed && !notSaved && (
+          <p className="player-message error captions-failed">{t('captionsFailed')}</p>
+        )}
       </div>
       <div className="player-more">
         <div className="player-seek-row">

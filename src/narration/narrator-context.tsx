@@ -1,7 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import { afterFirstGesture } from '@/lib/user-activation'
+import { playableTest } from '@/offline/playable'
+import { connectionHints, mayPrefetch, nextStopFiles, prefetchIntoCache } from '@/offline/prefetch-next-stop'
+import { storedOnDevice } from '@/offline/route-pack-cache'
 import { assetUrl } from '@/route/asset-url'
+import type { Lang } from '@/route/schema'
 import { currentStop } from '@/tour/tour-machine'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
@@ -16,6 +20,8 @@ const NarratorContext = createContext<{
   narrator: Narrator
   plan: NarrationPlan | null
   load: LoadProgress | null
+  /** Offline, and the open stop's recording is on no cache of this device: the language it is in. */
+  notSaved: Lang | null
 } | null>(null)
 
 const AUTO_ADVANCE_KEY = 'reading-gz-by-water.auto-advance'
@@ -91,7 +97,7 @@ function placeInNewLanguage(time: number, from: () => Promise<Cue[]>, to: () => 
 
 /**
  * Creates the visit's one Narrator; loads the open stop's narration in the chosen language (or its fallback)
- * whenever either changes; preloads the next stop's track while one plays; reports progress and the end of a
+ * whenever either changes; prefetches the next stop's files and preloads its track while one plays; reports progress and the end of a
  * track to the tour store; drives the lock screen; unloads everything on unmount. A change of language goes on
  * from the same place in the story. Taps that start playback, now or later, call `narrator.unlock()`.
  */
@@ -128,6 +134,19 @@ export function NarratorProvider({
   if (planKey(stablePlan) !== planKey(plan)) setStablePlan(plan)
   // The narration last loaded and how to read its captions: a new plan for the same stop is a change of language.
   const heard = useRef<LoadedNarration<() => Promise<Cue[]>> | null>(null)
+  // A recording found on no cache while offline (its plan's key): said in the player, loaded once online.
+  const [notSaved, setNotSaved] = useState<{ key: string; lang: Lang } | null>(null)
+  const [backOnline, setBackOnline] = useState(0)
+  const waitingForNetwork = notSaved !== null && notSaved.key === planKey(stablePlan)
+  useEffect(() => {
+    if (!waitingForNetwork) return
+    const online = () => {
+      setNotSaved(null)
+      setBackOnline((n) => n + 1)
+    }
+    addEventListener('online', online)
+    return () => removeEventListener('online', online)
+  }, [waitingForNetwork])
 
   useEffect(() => {
     const offUpdates = narrator.subscribe((update) => {
@@ -175,29 +194,62 @@ export function NarratorProvider({
       const create = async (init: HowlInit) =>
         new (await import('./speech-howl')).SpeechHowl(init, spoken, current.voiceLang)
       void narrator.loadCustom(key, create, startAt)
-    } else {
-      void narrator.load(
-        current.track.audio.map((path) => assetUrl(packUrl, path)),
-        startAt,
-      )
+      // Auto-advance and the lock screen's "next" ask the new stop to play as soon as it is there.
+      if (store.getState().narration.autoplay) narrator.play()
+      return
     }
-    // Auto-advance and the lock screen's "next" ask the new stop to play as soon as it is there.
-    if (store.getState().narration.autoplay) narrator.play()
-  }, [stablePlan, narrator, packUrl, store])
+    const sources = current.track.audio.map((path) => assetUrl(packUrl, path))
+    const start = () => {
+      void narrator.load(sources, startAt)
+      if (store.getState().narration.autoplay) narrator.play()
+    }
+    if (navigator.onLine) return start()
+    // Offline (a language switched to, or a stop, that was not downloaded): said at once, not after four
+    // failed attempts; the story's text is in the new language meanwhile.
+    let cancelled = false
+    const trackLang = current.kind === 'other-language' ? current.trackLang : current.lang
+    void storedOnDevice(sources).then((stored) => {
+      if (cancelled) return
+      if (stored) return start()
+      narrator.destroy()
+      setNotSaved({ key, lang: trackLang })
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [stablePlan, narrator, packUrl, store, backOnline])
+
+  // The open stop has been heard: the next stop's prefetch goes on through a pause, and stops with a new stop.
+  const [heardStopId, setHeardStopId] = useState<string | null>(null)
+  if (playing && stop && heardStopId !== stop.id) setHeardStopId(stop.id)
+  const heardOpenStop = stop !== undefined && heardStopId === stop.id
 
   useEffect(() => {
-    if (!playing || !stop) return
-    // While a track plays, the next stop's track loads in the background.
+    if (!heardOpenStop || !stop) return
+    // While a story plays, the next stop's model, narration and captions are fetched into the cache (where the
+    // connection allows), then its track loads in the background from there: a tap on it starts at once.
     const next = route.stops[route.stops.indexOf(stop) + 1]
-    if (!next) return
+    if (!next || !mayPrefetch(connectionHints())) return
     const nextPlan = chooseNarration(next, lang, route, voices)
-    if (nextPlan.kind === 'track' || nextPlan.kind === 'other-language')
-      void narrator.preload(nextPlan.track.audio.map((path) => assetUrl(packUrl, path)))
-  }, [playing, stop, lang, route, voices, narrator, packUrl])
+    const track = nextPlan.kind === 'track' || nextPlan.kind === 'other-language' ? nextPlan.track : undefined
+    const controller = new AbortController()
+    void (async () => {
+      await prefetchIntoCache(nextStopFiles(next, track, packUrl, await playableTest()), controller.signal)
+      if (!track || controller.signal.aborted) return
+      const sources = track.audio.map((path) => assetUrl(packUrl, path))
+      // Offline, only a track this device holds can preload: anything else would fail, and be said when opened.
+      if (navigator.onLine || (await storedOnDevice(sources))) await narrator.preload(sources)
+    })()
+    return () => controller.abort()
+  }, [heardOpenStop, stop, lang, route, voices, narrator, packUrl])
 
   useMediaSession(narrator)
 
-  const value = useMemo(() => ({ narrator, plan: stablePlan, load }), [narrator, stablePlan, load])
+  const notSavedLang = waitingForNetwork ? notSaved.lang : null
+  const value = useMemo(
+    () => ({ narrator, plan: stablePlan, load, notSaved: notSavedLang }),
+    [narrator, stablePlan, load, notSavedLang],
+  )
   return <NarratorContext.Provider value={value}>{children}</NarratorContext.Provider>
 }
 
@@ -220,6 +272,13 @@ export function useNarrationLoad(): LoadProgress | null {
   const context = useContext(NarratorContext)
   if (!context) throw new Error('useNarrationLoad must be used inside <NarratorProvider>')
   return context.load
+}
+
+/** Offline, the language of the open stop's recording when this device has not saved it; else null. */
+export function useNarrationNotSaved(): Lang | null {
+  const context = useContext(NarratorContext)
+  if (!context) throw new Error('useNarrationNotSaved must be used inside <NarratorProvider>')
+  return context.notSaved
 }
 
 /** Saves the chosen speed for the next visit. */

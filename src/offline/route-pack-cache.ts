@@ -1,5 +1,6 @@
 import type { Lang } from '@/route/schema'
 
+import { DRACO_PATH, DRACO_WASM_FILES, usesDraco } from './draco-files'
 import { packCacheName, packCompleteUrl } from './pack-cache-name'
 import type { PackFile } from './route-pack-files'
 
@@ -24,6 +25,25 @@ export function canStoreOffline(): boolean {
 /** Sizes in megabytes, one decimal: what a visitor on metered data needs to decide. */
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(bytes < 100_000 ? 2 : 1)} MB`
+}
+
+/** True when some cache on this device (a downloaded pack, the next-stop prefetch) holds one of `urls`. */
+export async function storedOnDevice(urls: readonly string[]): Promise<boolean> {
+  if (typeof caches === 'undefined') return false
+  const found = await Promise.all(urls.map((url) => caches.match(url, { ignoreVary: true })))
+  return found.some((response) => response !== undefined)
+}
+
+/** Bytes the browser will still let this site store, or null when it does not say. */
+export async function freeBytes(): Promise<number | null> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined)
+  if (estimate?.quota === undefined) return null
+  return Math.max(0, estimate.quota - (estimate.usage ?? 0))
+}
+
+/** True for the error a cache write throws when the device (or the site's share of it) is full. */
+export function isStorageFull(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError'
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -117,6 +137,7 @@ export async function downloadPack(
     // Both halves are awaited together: a dropped connection fails both, and neither failure goes unhandled.
     await Promise.all([cache.put(file.url, new Response(stored, response)), count()])
   })
+  await keepDracoIfNeeded(cache, (bytes) => onProgress((done += bytes)), signal)
   const before = (await storedLanguages(routeId, packUrl)) ?? []
   const all = [...new Set([...before, ...langs])]
   await cache.put(
@@ -126,6 +147,36 @@ export async function downloadPack(
     }),
   )
   return { persisted }
+}
+
+/**
+ * Stores the Draco decoder in the pack when one of its models is compressed with Draco (read from the stored
+ * files, so a pack completed in two downloads is judged whole): without it such a model cannot open offline.
+ */
+async function keepDracoIfNeeded(
+  cache: Cache,
+  onBytes: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  let needed = false
+  for (const request of await cache.keys()) {
+    if (!/\.(glb|gltf)$/i.test(new URL(request.url).pathname)) continue
+    const model = await cache.match(request)
+    if (model && usesDraco(await model.arrayBuffer())) {
+      needed = true
+      break
+    }
+  }
+  if (!needed) return
+  for (const file of DRACO_WASM_FILES) {
+    const url = new URL(DRACO_PATH + file, location.href).href
+    if (await cache.match(url)) continue
+    const response = await fetch(url, signal ? { signal } : {})
+    if (!response.ok) throw new Error(`${response.status} for ${new URL(url).pathname}`)
+    const body = await response.arrayBuffer()
+    await cache.put(url, new Response(body, response))
+    onBytes(body.byteLength)
+  }
 }
 
 /** Deletes the route's offline copy. */

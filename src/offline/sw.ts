@@ -11,7 +11,8 @@ import { createPartialResponse } from 'workbox-range-requests'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { NetworkFirst } from 'workbox-strategies'
 
-import { PACK_CACHE_PREFIX } from './pack-cache-name'
+import { DRACO_PATH } from './draco-files'
+import { PACK_CACHE_PREFIX, PREFETCH_CACHE } from './pack-cache-name'
 import { isVisitFile, RUNTIME_CACHE, WEAK_SIGNAL_SECONDS } from './visit-files'
 
 declare const self: ServiceWorkerGlobalScope
@@ -38,9 +39,10 @@ async function keepVisitFiles(urls: unknown[]): Promise<void> {
   await Promise.allSettled(wanted.map(async (url) => (await cache.match(url)) ?? cache.add(url)))
 }
 
+/** A downloaded pack's copy, or the next stop's file fetched while the last story played. */
 async function fromPack(request: Request): Promise<Response | undefined> {
   for (const name of await caches.keys()) {
-    if (!name.startsWith(PACK_CACHE_PREFIX)) continue
+    if (!name.startsWith(PACK_CACHE_PREFIX) && name !== PREFETCH_CACHE) continue
     const cached = await (await caches.open(name)).match(request.url)
     if (cached) return cached
   }
@@ -88,6 +90,15 @@ async function packFirst(request: Request): Promise<Response> {
   const cached = await fromPack(request)
   return cached ? answer(request, cached) : fetch(request)
 }
+
+// The Draco decoder is not precached (most routes' models need none): a pack whose models do keeps a copy.
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin &&
+    url.pathname.startsWith(new URL(DRACO_PATH, self.location.href).pathname) &&
+    request.method === 'GET',
+  ({ request }) => packFirst(request),
+)
 
 registerRoute(
   ({ url, request }) =>

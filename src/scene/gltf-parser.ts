@@ -3,12 +3,11 @@ import { DRACOLoader } from 'three/addons/loaders/DRACOLoader.js'
 import { GLTFLoader, type GLTF } from 'three/addons/loaders/GLTFLoader.js'
 import { LoaderUtils } from 'three'
 
-/**
- * Draco decoders served by the app itself (copied from three into `draco/` at build time), never a CDN. The
- * decoder is fetched, and its workers started, only when a model actually uses KHR_draco_mesh_compression;
- * meshopt (the default route's models) needs nothing fetched.
- */
-export const DRACO_PATH = `${import.meta.env.BASE_URL}draco/`
+import { DRACO_PATH } from '@/offline/draco-files'
+
+// The Draco decoder (DRACO_PATH: the app's own copy, kept with a downloaded pack that needs it) is fetched,
+// and its workers started, only when a model actually uses KHR_draco_mesh_compression; meshopt (the default
+// route's models) needs nothing fetched.
 
 let loader: GLTFLoader | undefined
 

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { courseFacts } from '@/route/course-facts'
@@ -10,9 +10,10 @@ import './route-introduction.css'
 
 /**
  * The route's introduction on the home view, before any stop is open: what the cruise is, how long, where it can
- * start and which way it goes. Routes without one show nothing.
+ * start and which way it goes, and (`download`) the offer to take the tour offline before boarding. Routes
+ * without one show nothing.
  */
-export function RouteIntroduction() {
+export function RouteIntroduction({ download }: { download?: ReactNode }) {
   const t = useT()
   const route = useTour((s) => s.route)
   const open = useTour((s) => s.stopId !== null)
@@ -62,6 +63,7 @@ export function RouteIntroduction() {
           {t('introStart')}
         </button>
       )}
+      {download}
     </section>
   )
 }

@@ -96,7 +96,10 @@ const tooSmall = (page: Page) =>
     return { text: [...new Set(text)], targets: [...new Set(targets)] }
   })
 
-/** The phone's player controls on screen (±10 s, the seek slider, speed, auto-advance): none on a kiosk. */
+/**
+ * The phone's controls on screen (±10 s, the seek slider, speed, auto-advance, the offer to download the tour for
+ * offline use): none on a kiosk.
+ */
 async function phoneControls(page: Page): Promise<number> {
   const named = (key: 'back10' | 'forward10') =>
     page.getByRole('button', { name: translate('zh-Hans', key) }).count()
@@ -106,6 +109,7 @@ async function phoneControls(page: Page): Promise<number> {
     page.getByRole('checkbox').count(),
     named('back10'),
     named('forward10'),
+    page.locator('.offline-panel').count(),
   ])
   return counts.reduce((a, b) => a + b, 0)
 }

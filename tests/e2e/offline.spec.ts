@@ -196,13 +196,24 @@ describe('the tour offline', () => {
     await page.waitForSelector('.stop-list li')
     await page.evaluate(() => navigator.serviceWorker.ready)
 
-    // Both choices, each with its size, before anything is downloaded.
-    await page.getByRole('button', { name: '下载本路线离线使用' }).click()
+    // Offered on the introduction, before boarding: every language by default, this one alone as the smaller
+    // choice, each with its size, before anything is downloaded.
+    await page.locator('.route-intro').getByRole('button', { name: '下载本路线离线使用' }).click()
     await page.locator('.offline-offer').waitFor()
     const oneBytes = expectedPackBytes(['zh-Hans'])
     const allBytes = expectedPackBytes(['zh-Hans', 'en', 'yue'])
     const one = megabytes(oneBytes)
     expect(one).not.toBe(megabytes(allBytes))
+    expect(await page.locator('.offline-offer').innerText()).toBe(
+      `离线使用所需的地图、三维模型、讲解和字幕：全部语言（中文, English, 粤语）${megabytes(allBytes)}，仅中文 ${one}。`,
+    )
+    const choices = page.locator('.offline-actions button')
+    expect(await choices.allInnerTexts()).toEqual([
+      `全部语言（中文, English, 粤语）：下载 ${megabytes(allBytes)}`,
+      `仅中文：下载 ${one}`,
+      '取消',
+    ])
+    expect(await choices.first().getAttribute('class')).toBe('primary-button')
     const allLanguages = page.getByRole('button', {
       name: `全部语言（中文, English, 粤语）：下载 ${megabytes(allBytes)}`,
     })
@@ -236,5 +247,126 @@ describe('the tour offline', () => {
     await expect.poll(() => page.getByTestId('caption').innerText(), { timeout: 15_000 }).not.toBe('')
     await saveScreenshot(page, 'offline-07-cantonese-offline')
     expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  })
+  it('says a full device plainly, with the sizes, instead of starting a download that cannot fit', async () => {
+    // A phone whose browser says 1 MB is left for this site. (Chromium's DevTools quota override does not reach
+    // an incognito profile's estimate, so the page is told it directly.)
+    phone = await openPhonePage(browser, '/', {
+      prepare: (context) =>
+        context.addInitScript(() => {
+          const estimate = navigator.storage.estimate.bind(navigator.storage)
+          navigator.storage.estimate = async () => {
+            const real = await estimate()
+            return { ...real, quota: (real.usage ?? 0) + 1_000_000 }
+          }
+        }),
+    })
+    const { page } = phone
+    await page.waitForSelector('.stop-list li')
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.getByRole('button', { name: '下载本路线离线使用' }).click()
+    const one = megabytes(expectedPackBytes(['zh-Hans']))
+    await page.getByRole('button', { name: `仅中文：下载 ${one}` }).click()
+    const alert = page.locator('.offline-panel [role="alert"]')
+    await expect
+      .poll(() => alert.innerText())
+      .toMatch(/^本设备空间不足：下载需要 .* MB，可用 (0\.9|1\.0) MB。/)
+    expect(await alert.innerText()).toContain(one)
+    await saveScreenshot(page, 'offline-08-device-full')
+    // Nothing was fetched into the pack.
+    const stored = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).length,
+      `route-pack:${ROUTE.id}`,
+    )
+    expect(stored).toBe(0)
+  })
+
+  it('offline, switching to a language not downloaded says so at once; the story switches, and it plays when online', async () => {
+    phone = await openPhonePage(browser, '/')
+    const { page, context } = phone
+    await page.waitForSelector('.stop-list li')
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.getByRole('button', { name: '下载本路线离线使用' }).click()
+    await page
+      .getByRole('button', { name: `仅中文：下载 ${megabytes(expectedPackBytes(['zh-Hans']))}` })
+      .click()
+    await expect
+      .poll(() => page.locator('.offline-done').innerText(), { timeout: 60_000 })
+      .toContain('本路线（中文）已保存在本设备上')
+
+    // What fails offline is only what this device does not hold: the English captions and narration.
+    const failed: string[] = []
+    page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname))
+    await context.setOffline(true)
+    const stop = stopById('canton-tower')
+    await page.goto(`${phone.baseUrl}?stop=${stop.id}`, { waitUntil: 'domcontentloaded' })
+    await page.waitForSelector('.player[data-status="idle"], .player[data-status="ready"]', {
+      timeout: 30_000,
+    })
+    await page.getByRole('button', { name: 'English' }).click()
+    const line = page.locator('.player [data-load="not-saved"]')
+    await expect
+      .poll(() => line.innerText())
+      .toBe(
+        'No network, and the English narration is not saved on this device. The story below is in English; the narration plays once you are online.',
+      )
+    expect(await page.locator('.story').innerText()).toContain(stop.story.en!.split('\n')[0]!.slice(0, 30))
+    expect(await page.locator('.play-button').isDisabled()).toBe(true)
+    // That line alone: no "loading" that will never end, no error.
+    expect(await page.locator('.player .player-message').count()).toBe(1)
+    await saveScreenshot(page, 'offline-09-language-not-saved')
+
+    // Online again: the line goes and the English narration plays.
+    await context.setOffline(false)
+    await expect.poll(() => line.count()).toBe(0)
+    await expect.poll(() => page.locator('.play-button').isDisabled(), { timeout: 30_000 }).toBe(false)
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]', { timeout: 30_000 })
+    const english = stop.narration.en!
+    for (const path of failed)
+      expect([english.captions, english.audio[0]]).toContain(path.split('pearl-river-night/')[1])
+    // Chromium logs each of those failures as a console error; nothing else may log one.
+    expect(phone.consoleErrors).toEqual(failed.map(() => 'Failed to load resource: net::ERR_FAILED'))
+    phone.consoleErrors = []
+  })
+
+  it('fetches the next stop while a story plays: with the network gone, the next stop opens in 3D and plays', async () => {
+    const index = ROUTE.stops.findIndex((s, i) => s.model && ROUTE.stops[i + 1]?.model)
+    const [stop, next] = [ROUTE.stops[index]!, ROUTE.stops[index + 1]!]
+    phone = await openPhonePage(browser, '/')
+    const { page, context } = phone
+    await page.waitForSelector('.stop-list li')
+    // The second visit, under the worker: the prefetched files are answered from its cache.
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.reload()
+    await page.waitForSelector('.stop-list li')
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 60_000,
+    })
+    await page.click(`[data-stop-id="${stop.id}"]`)
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    const prefetched = () =>
+      page.evaluate(async () =>
+        (await (await caches.open('route-next-stop')).keys()).map((r) => new URL(r.url).pathname),
+      )
+    const pack = '/routes-data/pearl-river-night/'
+    const track = next.narration['zh-Hans']!
+    await expect
+      .poll(prefetched, { timeout: 30_000 })
+      .toEqual([pack + next.model!.src, pack + track.audio[0]!, pack + track.captions])
+
+    await context.setOffline(true)
+    await page.click(`[data-stop-id="${next.id}"]`)
+    await waitForScene(page, next.id)
+    const scene = await pixelsOf(page, '.scene-host canvas', 'offline-10-next-stop-scene')
+    expect(scene.differsFrom([0x06, 0x0a, 0x16], 40)).toBeGreaterThan(0.02)
+    await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+    await page.click('.play-button')
+    await page.waitForSelector('.player[data-status="playing"]')
+    const seek = page.locator('.player-seek')
+    await expect.poll(async () => Number(await seek.inputValue()), { timeout: 15_000 }).toBeGreaterThan(1.5)
+    await saveScreenshot(page, 'offline-10-next-stop-offline')
   })
 })

@@ -36,7 +36,7 @@ const SceneCanvas = lazy(() =>
 )
 // Opened by a tap on "Credits" only.
 const CreditsDialog = lazy(() => import('@/stop/credits-dialog').then((m) => ({ default: m.CreditsDialog })))
-// The offline download sits below the stop list: it need not be in the first chunk.
+// The offline download sits at the end of the introduction: it need not be in the first chunk.
 const OfflineDownload = lazy(() =>
   import('@/offline/offline-download').then((m) => ({ default: m.OfflineDownload })),
 )
@@ -119,6 +119,14 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
   // screen); one tap brings it back, until the next stop opens.
   const [mapLargeFor, setMapLargeFor] = useState<string | null>(null)
   const mapSmall = !sharedScreen && stop !== undefined && mapLargeFor !== stop.id
+  // Offered on the introduction ("before you board"); under the stop list while a stop is open, or when the
+  // route has no introduction. A download in progress goes on between the two. Not on a shared screen: a kiosk
+  // is not the visitor's to keep, and a studio preview's draft is not published.
+  const offlineDownload = sharedScreen ? null : (
+    <Suspense fallback={null}>
+      <OfflineDownload />
+    </Suspense>
+  )
 
   return (
     <div
@@ -186,11 +194,9 @@ function TourLayout({ sharedScreen, mapOverlay }: { sharedScreen: boolean; mapOv
             </>
           }
         />
-        <RouteIntroduction />
+        <RouteIntroduction download={offlineDownload} />
         <StopList />
-        <Suspense fallback={null}>
-          <OfflineDownload />
-        </Suspense>
+        {(stop || !route.introduction) && offlineDownload}
       </main>
       <UpdatePrompt />
       {creditsOpen && (
