@@ -1,3 +1,5 @@
+import { relative } from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import { listedRoute } from './listed-route'
@@ -25,8 +27,10 @@ describe('listedRoute', () => {
 
   it('asks for a folder outside routes-data to be moved in', () => {
     const result = listedRoute(index, 'routes-data', '/tmp/second-river')
+    // The folder is named as the curator would type it from where they run the command.
+    const shown = relative(process.cwd(), '/tmp/second-river')
     expect(result.ok || result.message).toBe(
-      '../../tmp/second-river is not listed in routes-data/index.json, so the app cannot open it: move the folder into routes-data/, add {"id": "<the route\'s id>", "title": {…}, "folder": "second-river"} to its "routes", then run again',
+      `${shown} is not listed in routes-data/index.json, so the app cannot open it: move the folder into routes-data/, add {"id": "<the route's id>", "title": {…}, "folder": "second-river"} to its "routes", then run again`,
     )
   })
 })
