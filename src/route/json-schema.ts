@@ -32,7 +32,7 @@ export function routeJsonSchema(): JsonSchema {
   return {
     ...schema,
     $id: 'route.schema.json',
-    title: 'Reading Guangzhou by Water — route',
+    title: 'Route pack: route.json',
     description: 'A narrated, map-linked route. Generated from src/route/schema.ts by `npm run schema`.',
   }
 }
