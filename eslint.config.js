@@ -35,6 +35,25 @@ export default tseslint.config(
     },
   },
   {
+    // Imports go one way: features build on route/, never the other way round (route/ may use lib/ only).
+    files: ['src/route/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: engines, message: 'route/ stays pure' },
+            {
+              // @/lib and ../lib, and the test fixtures (../../tests/helpers) for the specs beside the code.
+              regex: String.raw`^(@/(?!route/|lib/)|\.\./(?!lib/|\.\./tests/helpers/))`,
+              message: 'route/ imports nothing from feature folders: move what it needs to src/lib',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Features meet only in app/: the map never knows the scene or the narration exists, and so on.
     files: ['src/map/**', 'src/scene/**', 'src/narration/**', 'src/stop/**'],
     rules: {
