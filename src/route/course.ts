@@ -1,7 +1,7 @@
 import { toLocalMetres, type LngLat } from './geo'
 import type { Route } from './schema'
 
-/** A typical Pearl River night cruise: about 11 km/h, in metres a second. */
+/** A typical river night cruise: about 11 km/h, in metres a second. */
 export const CRUISE_SPEED_MPS = 3
 
 /** The boat's course in local metres, with the distance run at each point: what projections need, computed once. */

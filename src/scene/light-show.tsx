@@ -24,7 +24,7 @@ function litMaterials(root: Object3D): MeshStandardMaterial[] {
 }
 
 /**
- * Guangzhou's lighting festival on the open landmark and its riverfront: while on, their lit materials pulse
+ * A city lighting festival on the open landmark and its riverfront: while on, their lit materials pulse
  * and the coloured LEDs run through the colours, and the canvas renders continuously. When off, the materials
  * get their own light back and the canvas returns to rendering on demand. Reduced motion: a slow colour drift
  * without pulsing.

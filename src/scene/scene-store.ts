@@ -8,7 +8,7 @@ export interface SceneSelection {
   stopId: string | null
   viewId: string | null
   hotspotId: string | null
-  /** Guangzhou's lighting festival: the landmark's lights animate while on. */
+  /** A lighting festival: the landmark's lights animate while on. */
   lightShow: boolean
 }
 

@@ -4,7 +4,7 @@
  * the river toward +Z unless the model says otherwise).
  */
 
-/** The river's surface, in scene metres: embankments stand about 3 m above the Pearl River at night. */
+/** The river's surface, in scene metres: embankments stand about 3 m above the river at night. */
 export const WATER_LEVEL = -3
 
 /** Width of the granite promenade between the landmark and the embankment edge. */
