@@ -119,7 +119,7 @@ export function buildSacredHeartCathedral(): Model {
   // brings the spires 500 m off close, as a photograph from the river does.
   model.overview = {
     azimuth: 0,
-    elevation: 5,
+    elevation: 8,
     fov: 12,
     focus: { min: [-30, 0, -40], max: [30, 58.5, 120] },
   }
