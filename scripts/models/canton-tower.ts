@@ -13,7 +13,7 @@ import { createModel, type Model, type Vec3 } from './model'
  */
 export function buildCantonTower(): Model {
   const { model, add } = createModel({
-    steel: { color: 0x9aa2ae, metallic: 0.5, roughness: 0.45, emissive: 0xa8b0d0, strength: 0.3 },
+    steel: { color: 0x8a929c, metallic: 0.6, roughness: 0.45, emissive: 0x9088a8, strength: 0.15 },
     core: { color: 0x2a2d33, metallic: 0.2, roughness: 0.8 },
     ledMagenta: { color: 0x301028, emissive: 0xff2fb4, strength: 2.5, doubleSided: true },
     ledBlue: { color: 0x101830, emissive: 0x3a78ff, strength: 2.5, doubleSided: true },
@@ -51,7 +51,7 @@ export function buildCantonTower(): Model {
       return [x * k, y, z * k]
     })
     // Thin bands, so that the twisted columns read between them.
-    add(r % 2 === 0 ? 'ledMagenta' : 'ledBlue', band(ring, 2.4))
+    add(r % 2 === 0 ? 'ledMagenta' : 'ledBlue', band(ring, 3))
   }
   // Elliptical core, 14 × 17 m.
   add('core', prism(1, 1, topY + 4, 20, 0, 0, 0, { open: false }).scale(7, 1, 8.5))
