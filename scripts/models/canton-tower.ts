@@ -50,8 +50,7 @@ export function buildCantonTower(): Model {
       const k = 1 + 1.6 / Math.hypot(x, z)
       return [x * k, y, z * k]
     })
-    // Thin bands, so that the twisted columns read between them.
-    add(r % 2 === 0 ? 'ledMagenta' : 'ledBlue', band(ring, 3))
+    add(r % 2 === 0 ? 'ledMagenta' : 'ledBlue', band(ring, 4))
   }
   // Elliptical core, 14 × 17 m.
   add('core', prism(1, 1, topY + 4, 20, 0, 0, 0, { open: false }).scale(7, 1, 8.5))
