@@ -105,7 +105,7 @@ export function buildPazhouPagoda(): Model {
   // The park's trees on the hill all round, leaving open only the steps up from the river.
   const rng = seeded(29)
   for (let k = 0; k < 36; k++) {
-    const a = Math.PI * (0.6 + (1.8 * k) / 35) + (rng() - 0.5) * 0.08
+    const a = Math.PI * (0.64 + (1.72 * k) / 35) + (rng() - 0.5) * 0.06
     const d = 15 + rng() * 20
     const ground = d < 24 ? knollH * 0.85 : knollH * 0.45
     const t = tree(d * Math.cos(a), d * Math.sin(a), 6.5 + rng() * 3, 4.2 + rng() * 1.8)
