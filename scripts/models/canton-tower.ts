@@ -7,9 +7,9 @@ import { createModel, type Model, type Vec3 } from './model'
  * Canton Tower (广州塔). Facts used (LANDMARKS.md §13): 454 m tower and 146 m antenna, 600 m in all; two ellipses,
  * at the base and at 450 m, rotated against each other, twist the lattice into a dense waist that opens again at
  * the top (Arup); grey columns, darker rings, dark-grey core; 46 LED rings; 16 crystal cabins round the roof rim.
- * The ellipses' sizes (80 × 60 m at the base, 54 × 40.5 m at the top) and the waist of about 27 × 20 m near 280 m
- * are estimated from photographs; the columns' twist is chosen so
- * that straight columns between the two ellipses pinch to that waist.
+ * The ellipses' sizes (80 × 60 m at the base, 54 × 40.5 m at the top) are estimated from photographs; a quarter
+ * turn of twist makes the straight columns between them pinch to a waist of about 28 × 17 m near 260 m, as slim
+ * against the base as the photographs show.
  */
 export function buildCantonTower(): Model {
   const { model, add } = createModel({
