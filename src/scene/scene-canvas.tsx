@@ -24,7 +24,7 @@ import { Placeholder } from './placeholder'
 import { declined, inclined, QUALITY_SETTINGS, settled, type Quality } from './quality'
 import { RiverBank, type RiverBankApi } from './river-bank'
 import { selectionFor, useSceneStore } from './scene-store'
-import type { Site } from './site-layout'
+import { VIEW_FOV, type Site } from './site-layout'
 import { StopModel } from './stop-model'
 import { useModel } from './use-model'
 import { useNarrationCues } from './use-narration-cues'
@@ -91,7 +91,7 @@ export function SceneCanvas() {
         dpr={[1, QUALITY_SETTINGS[quality].maxDpr]}
         // While the visitor drags, AdaptiveDpr draws at half resolution, then sharp again when they let go.
         performance={{ min: 0.5 }}
-        camera={{ position: [120, 60, 160], fov: 40, near: 1, far: 20000 }}
+        camera={{ position: [120, 60, 160], fov: VIEW_FOV, near: 1, far: 20000 }}
         data-ready-stop={ready ? readyStop : ''}
         data-view={ready && goal && arrived === `${goal.stopId}/${goal.viewId}` ? goal.viewId : ''}
         data-quality={quality}
