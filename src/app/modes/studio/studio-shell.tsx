@@ -6,6 +6,7 @@ import { formatProblem } from '@/route/problem'
 import { SCHEMA_VERSION } from '@/route/schema'
 
 import type { JsonPath } from './json-edit'
+import { staleNarrations } from './language-matrix'
 import { LanguageMatrix } from './language-matrix-view'
 import { RouteEditor, type RouteEditorHandle } from './route-editor'
 import { changeEdits, type DraftChange } from './route-draft'
@@ -13,7 +14,7 @@ import { StopForm } from './stop-form'
 import { StudioMap } from './studio-map'
 import { StudioPreview } from './studio-preview'
 import { studioT as t } from './studio-t'
-import { SCHEMA, useRouteDocument } from './use-route-document'
+import { megabytes, SCHEMA, useRouteDocument } from './use-route-document'
 import './studio.css'
 
 type Tab = 'map' | 'preview' | 'languages'
@@ -94,7 +95,7 @@ export function StudioShell() {
           {t('studioOpenFile')}
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.zip,application/zip"
             onChange={(e) => e.target.files?.[0] && void doc.openFile(e.target.files[0])}
           />
         </label>
@@ -106,6 +107,17 @@ export function StudioShell() {
         </button>
         <button type="button" onClick={doc.exportJson}>
           {t('studioExport')}
+        </button>
+        <label className="file-button">
+          {t('studioOpenPack')}
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => e.target.files?.[0] && void doc.openFile(e.target.files[0])}
+          />
+        </label>
+        <button type="button" disabled={doc.packing} onClick={() => void doc.exportPack()}>
+          {t('studioExportPack')}
         </button>
       </header>
       <div className="studio-notices">
@@ -138,7 +150,24 @@ export function StudioShell() {
             </button>
           </div>
         )}
-        {notice && <p className="studio-notice error">{notice}</p>}
+        {notice && (
+          <p className="studio-notice error" role="alert">
+            {notice}
+          </p>
+        )}
+        {doc.packing && (
+          <p className="studio-notice" role="status">
+            {t('studioPacking')}
+          </p>
+        )}
+        {doc.stored && (
+          <div className="studio-stored" role="status">
+            <span>{t('studioPackStored', { name: doc.stored.name, size: megabytes(doc.stored.bytes) })}</span>
+            <button type="button" onClick={() => void doc.removeStoredFiles()}>
+              {t('studioPackRemove')}
+            </button>
+          </div>
+        )}
         {packUrl === null && draft.value && (
           <p className="studio-notice studio-no-folder" role="status">
             {t('studioNoFolder')}
@@ -226,7 +255,13 @@ export function StudioShell() {
             />
           )}
           {tab === 'languages' && (
-            <LanguageMatrix draft={draft} packFiles={packFiles} reveal={reveal} t={t} />
+            <LanguageMatrix
+              draft={draft}
+              packFiles={packFiles}
+              stale={staleNarrations(result.problems)}
+              reveal={reveal}
+              t={t}
+            />
           )}
         </div>
       </section>

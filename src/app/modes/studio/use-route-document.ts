@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 
+import { assetUrl } from '@/route/asset-url'
 import { routeJsonSchema } from '@/route/json-schema'
 import { resolveRouteSource } from '@/route/load-route'
 import { fetchRouteFile } from '@/route/route-file'
@@ -7,9 +8,22 @@ import { RouteIndexSchema, type RouteIndex } from '@/route/schema'
 import { validateRouteText, type ValidationResult } from '@/route/validate'
 
 import { discardDraft, loadDraft, saveDraft, type Draft } from './autosave'
+import { holdPack, isZip, packBlob, type HeldPack } from './held-pack'
 import { printJsonText } from './json-print'
+import { packFileExists } from './pack-file-check'
+import { loadStoredPack, removeStoredPack, storePack, type StoredPack } from './pack-store'
 import type { RouteEditorHandle } from './route-editor'
 import { migrateText, readRouteDraft, type RouteDraft } from './route-draft'
+import {
+  MAX_PACK_BYTES,
+  namedPackFiles,
+  OPTIONAL_PACK_FILES,
+  packBytes,
+  packFolderName,
+  unzipPack,
+  zipPack,
+} from './route-pack'
+import { studioT as t } from './studio-t'
 import { useCaptionFiles } from './use-caption-files'
 import { usePackFiles, type PackFiles } from './use-pack-files'
 
@@ -39,6 +53,9 @@ function listedFolder(index: RouteIndex | null, fileText: string): string | null
   const entry = index?.routes.find((r) => r.id === id)
   return entry ? new URL(`${entry.folder}/`, ROUTES_URL).href : null
 }
+
+/** A size as a curator reads it. */
+export const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`
 
 /** Saves a file the page made, as a download. */
 export function download(blob: Blob, name: string): void {
@@ -71,13 +88,20 @@ export interface RouteDocument {
   saved: Draft | null
   migration: Migration | null
   notice: string
+  /** The route pack whose files are kept in this browser, and their size. */
+  stored: { name: string; bytes: number } | null
+  /** Exporting the route pack is under way. */
+  packing: boolean
   dismissMigration: () => void
   openFromIndex: (id: string) => void
+  /** Opens a route file, or a route pack's zip. */
   openFile: (file: File) => Promise<void>
   restoreSaved: () => void
   discardSaved: () => void
   onEdit: (next: string) => void
   exportJson: () => void
+  exportPack: () => Promise<void>
+  removeStoredFiles: () => Promise<void>
 }
 
 /**
@@ -97,10 +121,19 @@ export function useRouteDocument(
   const [saved, setSaved] = useState<Draft | null>(null)
   const [migration, setMigration] = useState<Migration | null>(null)
   const [notice, setNotice] = useState('')
+  const [held, setHeld] = useState<HeldPack | null>(null)
+  const heldRef = useRef<HeldPack | null>(null)
+  const [stored, setStored] = useState<{ name: string; bytes: number } | null>(null)
+  const [packing, setPacking] = useState(false)
   const dirty = useRef(false)
 
   const open = useCallback(
-    (file: string, from: string, folder: string | null, unsaved = false) => {
+    (file: string, from: string, folder: string | null, unsaved = false, pack: HeldPack | null = null) => {
+      // The files of a pack opened before are let go: their object URLs are not needed any more.
+      if (heldRef.current !== pack) heldRef.current?.release()
+      heldRef.current = pack
+      setHeld(pack)
+      setNotice('')
       const migrated = migrateText(file, SCHEMA)
       loadInto(editor, migrated.text)
       setText(migrated.text)
@@ -133,14 +166,16 @@ export function useRouteDocument(
   useEffect(() => {
     let cancelled = false
     void (async () => {
-      const [indexText, draft] = await Promise.all([
+      const [indexText, draft, pack] = await Promise.all([
         fetchRouteFile(new URL('index.json', ROUTES_URL).href),
         loadDraft(),
+        loadStoredPack(),
       ])
       if (cancelled) return
       const parsed = RouteIndexSchema.parse(JSON.parse(indexText))
       setIndex(parsed)
       if (draft) setSaved(draft)
+      if (pack) setStored({ name: pack.name, bytes: packBytes(new Map(pack.files)) })
       await openListed(parsed, parsed.default)
     })().catch((error: unknown) => setNotice(String(error)))
     return () => {
@@ -180,18 +215,71 @@ export function useRouteDocument(
 
   useEffect(() => {
     if (!dirty.current) return
-    const timer = setTimeout(() => void saveDraft({ text, source, savedAt: Date.now() }), AUTOSAVE_DELAY_MS)
+    const draftOf = { text, source, savedAt: Date.now(), ...(held && { pack: held.name }) }
+    const timer = setTimeout(() => void saveDraft(draftOf), AUTOSAVE_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [text, source])
+  }, [text, source, held])
 
   const onEdit = useCallback((next: string) => {
     dirty.current = true
     setText(next)
   }, [])
 
+  /** Holds a pack's files for the draft and opens its route. */
+  const openHeld = (pack: StoredPack, routeText: string, from: string, unsaved: boolean) => {
+    const holding = holdPack(pack.folder, pack.name, new Map(pack.files))
+    open(routeText, from, holding.packUrl, unsaved, holding)
+  }
+
+  const openPack = async (file: File) => {
+    const unpacked = await unzipPack(new Uint8Array(await file.arrayBuffer()))
+    if (!unpacked.ok) {
+      const key = {
+        'not-zip': 'studioPackNotZip',
+        'no-route': 'studioPackNoRoute',
+        'too-large': 'studioPackTooLarge',
+      } as const
+      return setNotice(t(key[unpacked.reason], { name: file.name, size: megabytes(MAX_PACK_BYTES) }))
+    }
+    const { folder, routeText, files } = unpacked.pack
+    const pack: StoredPack = {
+      folder,
+      name: file.name,
+      files: [...files].map(([path, bytes]) => [path, packBlob(path, bytes)]),
+    }
+    // Opened as an unsaved draft, so the route is autosaved beside its files.
+    openHeld(pack, routeText, `${file.name} › ${folder}/route.json`, true)
+    const bytes = packBytes(files)
+    const outcome = await storePack(pack)
+    setStored(outcome === 'stored' ? { name: file.name, bytes } : null)
+    if (outcome !== 'stored')
+      setNotice(
+        t(outcome === 'no-room' ? 'studioPackNoRoom' : 'studioPackNoStorage', {
+          name: file.name,
+          size: megabytes(bytes),
+        }),
+      )
+  }
+
   const openFile = async (file: File) => {
+    if (isZip(file)) return openPack(file)
     const fileText = await file.text()
     open(fileText, file.name, listedFolder(index, fileText))
+  }
+
+  const restoreSaved = async () => {
+    if (!saved) return
+    setSaved(null)
+    const pack = saved.pack === undefined ? undefined : await loadStoredPack()
+    if (pack && pack.name === saved.pack) return openHeld(pack, saved.text, saved.source, true)
+    open(saved.text, saved.source, listedFolder(index, saved.text), true)
+    if (saved.pack !== undefined) setNotice(t('studioPackGone', { name: saved.pack }))
+  }
+
+  const removeStoredFiles = async () => {
+    if (!(await removeStoredPack())) return
+    setStored(null)
+    if (held) setNotice(t('studioPackRemoved'))
   }
 
   const exportJson = () => {
@@ -199,6 +287,47 @@ export function useRouteDocument(
     // Broken JSON is exported as it is: nothing is lost.
     const pretty = printJsonText(current) ?? current
     download(new Blob([pretty], { type: 'application/json' }), source.split('/').pop() || 'route.json')
+  }
+
+  /**
+   * The whole pack as one zip: route.json as Export JSON writes it and every file it names, read from the draft's
+   * folder or its own files. Refused, naming them, while any named file is not found: nothing is left out
+   * silently.
+   */
+  const exportPack = async () => {
+    if (!packFiles.checked) return setNotice(t('studioPackChecking'))
+    const current = editor.current?.getText() ?? text
+    const value = readRouteDraft(current).value
+    const named = namedPackFiles(value)
+    const missing = named.filter((path) => packFiles.missing.has(path))
+    if (packUrl === null || missing.length > 0)
+      return setNotice(t('studioPackMissing', { count: missing.length, files: missing.join(', ') }))
+    setPacking(true)
+    setNotice('')
+    try {
+      const optional = await Promise.all(
+        OPTIONAL_PACK_FILES.map(async (path) =>
+          (await packFileExists(assetUrl(packUrl, path), path)) ? path : null,
+        ),
+      )
+      const paths = [...named, ...optional.filter((p): p is string => p !== null)]
+      const files = new Map(
+        await Promise.all(
+          paths.map(async (path) => {
+            const response = await fetch(assetUrl(packUrl, path))
+            if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`)
+            return [path, new Uint8Array(await response.arrayBuffer())] as const
+          }),
+        ),
+      )
+      const folder = packFolderName(value)
+      const zipped = await zipPack({ folder, routeText: printJsonText(current) ?? current, files })
+      download(new Blob([zipped.slice()], { type: 'application/zip' }), `${folder}.zip`)
+    } catch (error) {
+      setNotice(String(error))
+    } finally {
+      setPacking(false)
+    }
   }
 
   return {
@@ -213,19 +342,19 @@ export function useRouteDocument(
     saved,
     migration,
     notice,
+    stored,
+    packing,
     dismissMigration: () => setMigration(null),
     openFromIndex: (id) => index && void openListed(index, id),
     openFile,
-    restoreSaved: () => {
-      if (!saved) return
-      open(saved.text, saved.source, listedFolder(index, saved.text), true)
-      setSaved(null)
-    },
+    restoreSaved: () => void restoreSaved(),
     discardSaved: () => {
       void discardDraft()
       setSaved(null)
     },
     onEdit,
     exportJson,
+    exportPack,
+    removeStoredFiles,
   }
 }
