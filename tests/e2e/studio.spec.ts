@@ -446,6 +446,14 @@ describe('curator studio with a second route', () => {
       await expect.poll(() => audio.count()).toBe(2 * Object.keys(route.stops[0]!.narration).length)
       await page.getByRole('tab', { name: 'Map editing' }).click()
     }
+    // No pack without its files: Export route pack names the ones not found, and downloads nothing.
+    let downloads = 0
+    page.on('download', () => downloads++)
+    await page.getByRole('button', { name: 'Export route pack' }).click()
+    const refusal = await page.locator('.studio-notice[role="alert"]').innerText()
+    expect(refusal).toContain('The route pack cannot be exported yet')
+    for (const file of Object.values(route.map.basemap)) expect(refusal).toContain(file)
+    expect(downloads).toBe(0)
     expect(fromDefaultFolder).toEqual([])
     opened = false
 
@@ -612,6 +620,14 @@ describe('route pack: one file out, one file in', () => {
     await expect.poll(() => problemsHeading(second), { timeout: 60_000 }).toBe('No problems')
     expect(await stopOptions.allInnerTexts()).toHaveLength(route.stops.length)
     await playInPreview(second)
+    // Exported again from this browser's files alone: the same pack.
+    const [again] = await Promise.all([
+      second.waitForEvent('download', { timeout: 120_000 }),
+      second.getByRole('button', { name: 'Export route pack' }).click(),
+    ])
+    const reexported = unzipSync(readFileSync(await again.path()))
+    expect(Object.keys(reexported).sort()).toEqual(Object.keys(unzipSync(zipped)).sort())
+    expect(new TextDecoder().decode(reexported[`${route.id}/route.json`])).toBe(served)
     // Only the studio's opening look at the default route tried the folder; the pack's files never did.
     expect(asked.filter((url) => !url.endsWith('/route.json'))).toEqual([])
 
