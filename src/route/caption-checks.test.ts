@@ -101,6 +101,7 @@ describe('staleNarrationProblem', () => {
     const edited = { ...expected, story: '1859年，英法两国挖了一条河涌。\n\n就是今天的沙基冲涌。' }
     expect(staleNarrationProblem(cues, edited, 'zh-Hans', 'shamian', at)).toEqual({
       severity: 'warning',
+      rule: 'stale-narration',
       path: at,
       message:
         'stop "shamian", zh-Hans: the narration\'s captions no longer say what the title and story say; they ' +

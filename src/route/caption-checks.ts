@@ -106,6 +106,7 @@ export function staleNarrationProblem(
   }
   return {
     severity: 'warning',
+    rule: 'stale-narration',
     path,
     message:
       `stop "${stopId}", ${lang}: the narration's captions no longer say what the title and story say; ` +

@@ -1,5 +1,6 @@
-import type { Lang, LocalisedText, Route } from './schema'
 import { kioskProblems } from './kiosk-checks'
+import type { ProblemRule } from './problem'
+import type { Lang, LocalisedText, Route } from './schema'
 import { positionProblems } from './trigger-checks'
 import type { ValidationContext } from './validate'
 
@@ -9,6 +10,7 @@ export interface DomainProblem {
   path: (string | number)[]
   message: string
   atKey?: boolean
+  rule?: ProblemRule
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = {

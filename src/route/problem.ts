@@ -1,3 +1,9 @@
+/**
+ * The checks whose problems tools act on, not only list: "stale-narration", a narration's captions no longer say
+ * what its story says (the studio marks that stop and language out of date).
+ */
+export type ProblemRule = 'stale-narration'
+
 /** One thing wrong (or doubtful) in a route file, located so a curator can go straight to it. */
 export interface Problem {
   severity: 'error' | 'warning'
@@ -7,6 +13,7 @@ export interface Problem {
   line: number
   col: number
   message: string
+  rule?: ProblemRule
 }
 
 /** Formats one problem the way the CLI prints it: `file:line:col  /pointer  message`. */

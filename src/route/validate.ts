@@ -238,6 +238,7 @@ function validateRouteValue(
       pointer: toPointer(p.path),
       ...position(offsets[i] ?? 0),
       message: p.message,
+      ...(p.rule && { rule: p.rule }),
     }))
   }
 

@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+import { unzipSync } from 'fflate'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -52,7 +57,7 @@ async function exportJson(page: Page): Promise<string> {
 
 /** Opens a file in the studio through its file picker, as a curator would. */
 async function openFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('.studio-header input[type="file"]').setInputFiles({
+  await page.getByLabel('Open file…').setInputFiles({
     name,
     mimeType: 'application/json',
     buffer: Buffer.from(text),
@@ -141,6 +146,16 @@ describe('curator studio', () => {
     expect(await warning.innerText()).toContain('/stops/1/narration/zh-Hans/captions')
     expect(await problemsHeading(page)).toBe('0 errors, 1 warnings')
     await saveScreenshot(page, 'studio-stale-narration')
+    // The Languages tab marks that recording out of date, and only that one.
+    await page.getByRole('tab', { name: 'Languages' }).click()
+    const stale = page.locator('.studio-mark.stale')
+    await expect.poll(() => stale.count()).toBe(1)
+    expect(
+      await page.locator(`tr[data-stop="${stop.id}"] td[data-lang="zh-Hans"] .studio-mark.stale`).count(),
+    ).toBe(1)
+    expect(await stale.getAttribute('aria-label')).toContain('audio: out of date')
+    expect(await page.locator('.studio-matrix p').innerText()).toBe('1 gaps')
+    await saveScreenshot(page, 'studio-stale-languages')
     await context.close()
   })
 
@@ -431,6 +446,14 @@ describe('curator studio with a second route', () => {
       await expect.poll(() => audio.count()).toBe(2 * Object.keys(route.stops[0]!.narration).length)
       await page.getByRole('tab', { name: 'Map editing' }).click()
     }
+    // No pack without its files: Export route pack names the ones not found, and downloads nothing.
+    let downloads = 0
+    page.on('download', () => downloads++)
+    await page.getByRole('button', { name: 'Export route pack' }).click()
+    const refusal = await page.locator('.studio-notice[role="alert"]').innerText()
+    expect(refusal).toContain('The route pack cannot be exported yet')
+    for (const file of Object.values(route.map.basemap)) expect(refusal).toContain(file)
+    expect(downloads).toBe(0)
     expect(fromDefaultFolder).toEqual([])
     opened = false
 
@@ -490,6 +513,130 @@ describe('curator studio with a second route', () => {
       )
     expect(await problemsHeading(page)).toBe('1 errors, 0 warnings')
     await context.close()
+  })
+})
+
+/** The route pack the autosaved draft in the page's IndexedDB plays its files from (idb-keyval's store). */
+function autosavedPack(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const db = indexedDB.open('keyval-store')
+        db.onerror = () => resolve(undefined)
+        db.onsuccess = () => {
+          try {
+            const read = db.result
+              .transaction('keyval')
+              .objectStore('keyval')
+              .get('reading-gz-by-water.studio-draft')
+            read.onsuccess = () => resolve((read.result as { pack?: string } | undefined)?.pack)
+            read.onerror = () => resolve(undefined)
+          } catch {
+            resolve(undefined)
+          }
+        }
+      }),
+  )
+}
+
+/** Plays the open stop's narration in the preview, and waits until it has played past its first second. */
+async function playInPreview(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  await waitForMap(page)
+  await page.waitForSelector('.player[data-status="ready"]', { timeout: 30_000 })
+  await page.click('.play-button')
+  await page.waitForSelector('.player[data-status="playing"]')
+  await expect
+    .poll(() => page.locator('.player-seek').inputValue().then(Number), { timeout: 30_000 })
+    .toBeGreaterThan(1)
+  expect((await page.getByTestId('caption').innerText()).trim()).not.toBe('')
+}
+
+describe('route pack: one file out, one file in', () => {
+  it('exports the pack as a zip the validator accepts, and opens it again playing from this browser alone, after a reload too', async () => {
+    const { context, page, served } = await openStudio()
+    const route = JSON.parse(served) as Route
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('button', { name: 'Export route pack' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe(`${route.id}.zip`)
+    const zipped = readFileSync(await download.path())
+    await context.close()
+
+    const folder = mkdtempSync(join(tmpdir(), 'route-pack-'))
+    try {
+      const entries = unzipSync(zipped)
+      for (const [name, data] of Object.entries(entries)) {
+        mkdirSync(dirname(join(folder, name)), { recursive: true })
+        writeFileSync(join(folder, name), data)
+      }
+      expect(new TextDecoder().decode(entries[`${route.id}/route.json`])).toBe(served)
+      const audio = route.stops[0]!.narration['zh-Hans']!.audio[0]!
+      expect(
+        Buffer.from(entries[`${route.id}/${audio}`]!).equals(
+          readFileSync(join('routes-data', route.id, audio)),
+        ),
+      ).toBe(true)
+      const file = join(folder, route.id, 'route.json')
+      const report = execFileSync('npx', ['tsx', 'scripts/validate-route.ts', file], { encoding: 'utf8' })
+      expect(report.trim()).toBe(`${file}: valid`)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+
+    // A fresh studio with the route's folder out of reach: everything it plays comes from the zip.
+    const fresh = await browser.newContext({
+      viewport: { width: 1600, height: 1000 },
+      locale: 'en-GB',
+      serviceWorkers: 'block',
+    })
+    const asked: string[] = []
+    await fresh.route(`**/routes-data/${route.id}/**`, (request) => {
+      asked.push(request.request().url())
+      return request.abort()
+    })
+    const second = await fresh.newPage()
+    await second.goto(new URL('/?mode=studio', inject('baseUrl')).href)
+    await second.getByLabel('Open route pack…').setInputFiles({
+      name: `${route.id}.zip`,
+      mimeType: 'application/zip',
+      buffer: zipped,
+    })
+    await expect.poll(() => editorText(second)).toContain(`"${route.id}"`)
+    await expect.poll(() => problemsHeading(second), { timeout: 60_000 }).toBe('No problems')
+    const stopOptions = second.getByLabel('Stop', { exact: true }).locator('option')
+    expect(await stopOptions.allInnerTexts()).toHaveLength(route.stops.length)
+    await expect
+      .poll(() => second.locator('.studio-stored').innerText())
+      .toMatch(/kept in this browser: \d+\.\d MB/)
+    await playInPreview(second)
+    await saveScreenshot(second, 'studio-pack-opened-preview')
+
+    // After a reload the draft comes back with its files, from IndexedDB.
+    await expect.poll(() => autosavedPack(second)).toBe(`${route.id}.zip`)
+    await second.reload()
+    await second.getByRole('button', { name: 'Restore' }).click()
+    await expect.poll(() => problemsHeading(second), { timeout: 60_000 }).toBe('No problems')
+    expect(await stopOptions.allInnerTexts()).toHaveLength(route.stops.length)
+    await playInPreview(second)
+    // Exported again from this browser's files alone: the same pack.
+    const [again] = await Promise.all([
+      second.waitForEvent('download', { timeout: 120_000 }),
+      second.getByRole('button', { name: 'Export route pack' }).click(),
+    ])
+    const reexported = unzipSync(readFileSync(await again.path()))
+    expect(Object.keys(reexported).sort()).toEqual(Object.keys(unzipSync(zipped)).sort())
+    expect(new TextDecoder().decode(reexported[`${route.id}/route.json`])).toBe(served)
+    // Only the studio's opening look at the default route tried the folder; the pack's files never did.
+    expect(asked.filter((url) => !url.endsWith('/route.json'))).toEqual([])
+
+    await second.getByRole('button', { name: 'Remove this draft’s files' }).click()
+    await expect.poll(() => second.locator('.studio-stored').count()).toBe(0)
+    expect(await second.locator('.studio-notice[role="alert"]').innerText()).toContain(
+      'no longer kept in this browser',
+    )
+    await fresh.close()
   })
 })
 

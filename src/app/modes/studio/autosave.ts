@@ -6,6 +6,8 @@ export interface Draft {
   /** Where the text came from: a route id, a file name, or "pasted". */
   source: string
   savedAt: number
+  /** The route pack's zip (its name) whose files the draft plays, kept beside it (pack-store.ts). */
+  pack?: string
 }
 
 const KEY = 'reading-gz-by-water.studio-draft'

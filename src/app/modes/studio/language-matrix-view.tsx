@@ -3,24 +3,27 @@ import { useMemo } from 'react'
 import { LANGUAGE_LABELS } from '@/i18n/messages'
 
 import type { JsonPath } from './json-edit'
-import { countGaps, languageMatrix } from './language-matrix'
+import { countGaps, languageMatrix, trackKey } from './language-matrix'
 import type { RouteDraft } from './route-draft'
 import type { StudioT } from './studio-t'
 import type { PackFiles } from './use-pack-files'
 
 /**
  * The language-completeness matrix: for each stop and language, whether there is a story, a narration recording
- * and captions (and whether their files are in the pack). Gaps are highlighted; each one opens its place in the
- * editor.
+ * and captions (and whether their files are in the pack, and the recording is not out of date). Gaps are
+ * highlighted; each one opens its place in the editor.
  */
 export function LanguageMatrix({
   draft,
   packFiles,
+  stale,
   reveal,
   t,
 }: {
   draft: RouteDraft
   packFiles: PackFiles
+  /** The stop × language narrations out of date (`staleNarrations`). */
+  stale: ReadonlySet<string>
   reveal: (path: JsonPath) => void
   t: StudioT
 }) {
@@ -28,14 +31,21 @@ export function LanguageMatrix({
   const missing = packFiles.missing
 
   if (!draft.value) return <p className="status">{t('studioFormNeedsJson')}</p>
-  const gaps = countGaps(rows, missing)
-  const mark = (kind: 'story' | 'audio' | 'captions', path: string | null | boolean, target: JsonPath) => {
+  const gaps = countGaps(rows, missing, stale)
+  const mark = (
+    kind: 'story' | 'audio' | 'captions',
+    path: string | null | boolean,
+    target: JsonPath,
+    outOfDate = false,
+  ) => {
     const state =
       path === false || path === null
         ? 'gap'
         : typeof path === 'string' && missing.has(path)
           ? 'missing'
-          : 'ok'
+          : outOfDate
+            ? 'stale'
+            : 'ok'
     const what = t(
       kind === 'story'
         ? 'studioMatrixStory'
@@ -44,7 +54,13 @@ export function LanguageMatrix({
           : 'studioMatrixCaptions',
     )
     const label = t(
-      state === 'ok' ? 'studioMatrixOk' : state === 'gap' ? 'studioMatrixGap' : 'studioMatrixNoFile',
+      state === 'ok'
+        ? 'studioMatrixOk'
+        : state === 'gap'
+          ? 'studioMatrixGap'
+          : state === 'stale'
+            ? 'studioMatrixStale'
+            : 'studioMatrixNoFile',
       {
         what,
         path: typeof path === 'string' ? path : '',
@@ -58,7 +74,8 @@ export function LanguageMatrix({
         aria-label={label}
         onClick={() => reveal(target)}
       >
-        {state === 'ok' ? '✓' : '✗'} {what}
+        {state === 'ok' ? '✓' : state === 'stale' ? '!' : '✗'} {what}
+        {state === 'stale' && <small> · {t('studioMatrixStaleMark')}</small>}
       </button>
     )
   }
@@ -85,7 +102,12 @@ export function LanguageMatrix({
                 return (
                   <td key={cell.lang} data-lang={cell.lang}>
                     {mark('story', cell.story, [...stop, 'story', cell.lang])}
-                    {mark('audio', cell.audio, [...stop, 'narration', cell.lang, 'audio'])}
+                    {mark(
+                      'audio',
+                      cell.audio,
+                      [...stop, 'narration', cell.lang, 'audio'],
+                      stale.has(trackKey(row.index, cell.lang)),
+                    )}
                     {mark('captions', cell.captions, [...stop, 'narration', cell.lang, 'captions'])}
                   </td>
                 )

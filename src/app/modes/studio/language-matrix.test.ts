@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { countGaps, languageMatrix } from './language-matrix'
+import { countGaps, languageMatrix, staleNarrations, trackKey } from './language-matrix'
 import { readRouteDraft } from './route-draft'
 
 const ROUTE = JSON.parse(readFileSync('routes-data/pearl-river-night/route.json', 'utf8')) as {
@@ -26,5 +26,23 @@ describe('languageMatrix', () => {
     expect(rows[2]!.cells[2]).toMatchObject({ lang: 'yue', story: true, audio: null, captions: null })
     const captions = rows[3]!.cells[0]!.captions!
     expect(countGaps(rows, new Set([captions]))).toBe(4)
+  })
+})
+
+describe('staleNarrations', () => {
+  it('marks out of date the stop and language whose story the validator finds changed after its narration', async () => {
+    const { narrationMedia } = await import('../../../../scripts/narration/narration-media')
+    const { validateRouteText } = await import('@/route/validate')
+    const media = narrationMedia('routes-data/pearl-river-night')
+    const route = structuredClone(ROUTE)
+    route.stops[1]!.story.en = `A new opening. ${route.stops[1]!.story.en}`
+    const { problems } = validateRouteText(JSON.stringify(route), { narrationMedia: media })
+    const stale = staleNarrations(problems)
+    expect([...stale]).toEqual([trackKey(1, 'en')])
+    const rows = languageMatrix(readRouteDraft(JSON.stringify(route)))
+    expect(countGaps(rows, new Set(), stale)).toBe(1)
+    expect(
+      staleNarrations(validateRouteText(JSON.stringify(ROUTE), { narrationMedia: media }).problems).size,
+    ).toBe(0)
   })
 })

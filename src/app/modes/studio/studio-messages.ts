@@ -80,6 +80,28 @@ const EN = {
   studioMatrixOk: '{what}: present {path}',
   studioMatrixGap: '{what}: missing (opens its place in the JSON)',
   studioMatrixNoFile: '{what}: file not found in the route folder: {path}',
+  studioExportPack: 'Export route pack',
+  studioOpenPack: 'Open route pack…',
+  studioPacking: 'Packing the route’s files…',
+  studioPackMissing:
+    'The route pack cannot be exported yet: {count} files the route names are not found (see the problems list): {files}',
+  studioPackChecking: 'The route’s files are still being checked: try again in a moment.',
+  studioPackNotZip: '“{name}” is not a zip file.',
+  studioPackNoRoute: '“{name}” has no route.json: it is not a route pack.',
+  studioPackTooLarge: '“{name}” is larger than {size} once unpacked: the studio cannot open it.',
+  studioPackStored: 'The files of “{name}” are kept in this browser: {size}.',
+  studioPackRemove: 'Remove this draft’s files',
+  studioPackNoRoom:
+    'This browser has no room to keep the files of “{name}” ({size}): they stay open in this tab until you close it. Export the route pack to keep them.',
+  studioPackNoStorage:
+    'This browser does not keep files for the studio (private browsing?): the files of “{name}” stay open in this tab until you close it. Export the route pack to keep them.',
+  studioPackRemoved:
+    'The files are no longer kept in this browser; they stay open in this tab until you close it.',
+  studioPackGone:
+    'The files of “{name}” are no longer kept in this browser: the draft is restored without them.',
+  studioMatrixStale:
+    '{what}: out of date: the story was changed after it was recorded. Record or make it again ({path})',
+  studioMatrixStaleMark: 'out of date',
 } as const
 
 type StudioMessages = Record<keyof typeof EN, string>
@@ -162,6 +184,24 @@ const ZH_HANS: StudioMessages = {
   studioMatrixOk: '{what}：已有 {path}',
   studioMatrixGap: '{what}：缺失（在 JSON 中打开相应位置）',
   studioMatrixNoFile: '{what}：路线文件夹中找不到文件 {path}',
+  studioExportPack: '导出路线包',
+  studioOpenPack: '打开路线包…',
+  studioPacking: '正在打包路线的文件…',
+  studioPackMissing: '路线包暂时无法导出：路线用到的 {count} 个文件找不到（见问题列表）：{files}',
+  studioPackChecking: '仍在检查路线的文件，请稍后再试。',
+  studioPackNotZip: '“{name}”不是 zip 文件。',
+  studioPackNoRoute: '“{name}”里没有 route.json，不是路线包。',
+  studioPackTooLarge: '“{name}”解压后超过 {size}，工作室无法打开。',
+  studioPackStored: '“{name}”的文件保存在此浏览器中：{size}。',
+  studioPackRemove: '删除此草稿的文件',
+  studioPackNoRoom:
+    '此浏览器没有空间保存“{name}”的文件（{size}）：在关闭此标签页之前，文件仍然打开着。请导出路线包来保存。',
+  studioPackNoStorage:
+    '此浏览器不为工作室保存文件（无痕模式？）：在关闭此标签页之前，“{name}”的文件仍然打开着。请导出路线包来保存。',
+  studioPackRemoved: '文件已不再保存在此浏览器中；在关闭此标签页之前仍然打开着。',
+  studioPackGone: '“{name}”的文件已不在此浏览器中：草稿已恢复，但没有这些文件。',
+  studioMatrixStale: '{what}：已过时，录音之后故事改过了。请重新录制或生成（{path}）',
+  studioMatrixStaleMark: '已过时',
 }
 
 const YUE: StudioMessages = {
@@ -242,6 +282,24 @@ const YUE: StudioMessages = {
   studioMatrixOk: '{what}：有 {path}',
   studioMatrixGap: '{what}：未有（喺 JSON 度打開相應位置）',
   studioMatrixNoFile: '{what}：路線資料夾搵唔到檔案 {path}',
+  studioExportPack: '匯出路線包',
+  studioOpenPack: '打開路線包…',
+  studioPacking: '打包緊路線嘅檔案…',
+  studioPackMissing: '暫時匯出唔到路線包：路線用到嘅 {count} 個檔案搵唔到（睇問題列表）：{files}',
+  studioPackChecking: '仲檢查緊路線嘅檔案，請等陣再試。',
+  studioPackNotZip: '「{name}」唔係 zip 檔案。',
+  studioPackNoRoute: '「{name}」入面冇 route.json，唔係路線包。',
+  studioPackTooLarge: '「{name}」解壓之後大過 {size}，工作室打唔開。',
+  studioPackStored: '「{name}」嘅檔案存咗喺呢個瀏覽器：{size}。',
+  studioPackRemove: '刪除呢份草稿嘅檔案',
+  studioPackNoRoom:
+    '呢個瀏覽器冇位存「{name}」嘅檔案（{size}）：閂咗呢個分頁之前，檔案仍然開住。請匯出路線包嚟保存。',
+  studioPackNoStorage:
+    '呢個瀏覽器唔會幫工作室存檔案（無痕模式？）：閂咗呢個分頁之前，「{name}」嘅檔案仍然開住。請匯出路線包嚟保存。',
+  studioPackRemoved: '檔案已經唔再存喺呢個瀏覽器；閂咗呢個分頁之前仍然開住。',
+  studioPackGone: '「{name}」嘅檔案已經唔喺呢個瀏覽器：草稿恢復咗，但冇呢啲檔案。',
+  studioMatrixStale: '{what}：過咗時，錄音之後故事改過。請重新錄或者重新生成（{path}）',
+  studioMatrixStaleMark: '過咗時',
 }
 
 const STUDIO_MESSAGES: Record<Lang, StudioMessages> = { en: EN, 'zh-Hans': ZH_HANS, yue: YUE }
