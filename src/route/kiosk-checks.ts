@@ -1,4 +1,4 @@
-import type { DomainCheck, DomainProblem } from './domain-checks'
+import type { DomainCheck, DomainProblem } from './validation-types'
 import { closestKey } from './suggest'
 
 /** The kiosk block's references: every stop the attract loop opens on must exist, and be named once. */
