@@ -4,6 +4,8 @@ import { Vector3 } from 'three'
 
 import type { Vec3 } from '@/route/schema'
 
+import { useOrbitControls } from './use-orbit-controls'
+
 /** Where the camera should be: a named view of a stop, or the stop's overview framing. */
 export interface CameraGoal {
   stopId: string
@@ -11,11 +13,6 @@ export interface CameraGoal {
   viewId: string
   position: Vec3
   target: Vec3
-}
-
-interface Controls {
-  target: Vector3
-  update(): void
 }
 
 const DURATION_MS = 1200
@@ -34,7 +31,7 @@ export function CameraRig({
   onArrive: (viewId: string) => void
 }) {
   const camera = useThree((s) => s.camera)
-  const controls = useThree((s) => s.controls) as unknown as Controls | null
+  const controls = useOrbitControls()
   const invalidate = useThree((s) => s.invalidate)
   const last = useRef<{ stopId: string; viewId: string } | null>(null)
   const flight = useRef<{
