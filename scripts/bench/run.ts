@@ -42,12 +42,12 @@ const ROUTES_DIR = 'routes-data'
 const PACK_FOLDER = 'pearl-river-night'
 const DEEP_LINK_STOP = 'canton-tower'
 
-/** The budgets of issue 6. */
+/** The budgets of issue 6, with issue 20's first view (Lighthouse mobile ≥ 95, LCP ≤ 1.8 s, TBT ≤ 100 ms). */
 const BUDGET = {
   criticalJsGzip: 120_000,
-  score: 90,
-  lcp: 2500,
-  tbt: 200,
+  score: 95,
+  lcp: 1800,
+  tbt: 100,
   cls: 0.05,
   glb: 500_000,
   image: 200_000,
@@ -73,7 +73,8 @@ const server = await preview({
 })
 const baseUrl = `http://127.0.0.1:${PORT}/`
 const route = loadPack(join(ROUTES_DIR, PACK_FOLDER))
-const stopIds = route.stops.map((s) => s.id)
+// Taps and frame costs need a 3D view: interludes (a story with no model) have none.
+const siteIds = route.stops.filter((s) => s.model).map((s) => s.id)
 
 /**
  * A stop tap, 15 s of its story, then a tap on the next stop, on Slow 4G with the app installed: with the next
@@ -165,8 +166,8 @@ try {
   const taps: TapTiming[] = []
   try {
     for (let visit = 0; taps.length < TAPS; visit++) {
-      const a = stopIds[visit % stopIds.length]!
-      const b = stopIds[(visit + 5) % stopIds.length]!
+      const a = siteIds[visit % siteIds.length]!
+      const b = siteIds[(visit + 5) % siteIds.length]!
       taps.push(...(await measureVisit(browser, baseUrl, [a, b])))
     }
   } finally {
@@ -196,7 +197,7 @@ try {
     const page = await context.newPage()
     const raw: { stopId: string; ms: number; draws: number }[] = []
     let size = { width: 366, height: 260 }
-    for (const stopId of stopIds) {
+    for (const stopId of siteIds) {
       await page.goto(`${baseUrl}?stop=${stopId}`)
       // A linked stop shows its poster until the first touch, which starts the 3D view.
       await page.locator('#stop-title').click()

@@ -58,7 +58,8 @@ export function benchValidateLargeRoute(stops = 5000, runs = 5): ValidateBenchRo
     ...route,
     stops: Array.from({ length: stops }, (_, i) => ({
       ...route.stops[i % route.stops.length]!,
-      id: `stop-${i + 1}`,
+      // The first copy keeps its ids, which the kiosk's attract loop names.
+      id: i < route.stops.length ? route.stops[i]!.id : `stop-${i + 1}`,
       trigger: { type: 'segment', from: on(i * step), to: on((i + 0.8) * step) },
     })),
   }

@@ -6,7 +6,8 @@ import { createModel, type Model, type Vec3 } from './model'
  * to the river. Facts used (LANDMARKS.md §16): on the south bank at Pazhou, about 1.1 million m² before Phase IV
  * (newsgd.com 2021-03-23). From photographs: the halls' roofs rise and fall one wave a hall, their crests lit; the
  * river front is one continuous lit glass wall leaning out under the roof's edge, entrance pavilions where the
- * halls meet. Hall width (about 96 m) is estimated from photographs.
+ * halls meet. Hall width (about 90 m) and the count of ten along the river front (Area A's front is near 1 km
+ * long) are estimated from photographs and the map.
  */
 export function buildCantonFair(): Model {
   const { model, add } = createModel({
@@ -18,13 +19,14 @@ export function buildCantonFair(): Model {
     led: { color: 0x102040, emissive: 0x40a0ff, strength: 4, doubleSided: true },
     plaza: { color: 0x5a5c5e, roughness: 0.95, flood: 0.2 },
   })
-  const halls = 5
-  const hallW = 96
+  // Ten halls of about 90 m: the river front of Area A, near a kilometre long.
+  const halls = 10
+  const hallW = 90
   const L = halls * hallW
   const x0 = -L / 2
   const front = 65
   const backZ = -65
-  const roofY = (x: number) => 24 + 9 * Math.sin(((x - x0) / hallW) * 2 * Math.PI - Math.PI / 2) // one wave per hall
+  const roofY = (x: number) => 22 + 7 * Math.sin(((x - x0) / hallW) * 2 * Math.PI - Math.PI / 2) // one wave per hall
   add('plaza', block(L + 60, 0.4, 200, 0, -0.4, 5))
   add(
     'roof',
@@ -89,7 +91,11 @@ export function buildCantonFair(): Model {
     add('glass', block(14, 12, 8, x, 0, front + 4))
     add('roof', block(16, 1, 10, x, 12, front + 4))
   }
-  // Low from the river, so that the glass front fills the view under the waves of the roof.
-  model.overview = { azimuth: 20, elevation: 10 }
+  // Low from the river and along the front, so that the row of waves recedes into the distance over the lit glass.
+  model.overview = {
+    azimuth: 38,
+    elevation: 5,
+    focus: { min: [60, 0, -65], max: [450, 30, 75] },
+  }
   return model
 }

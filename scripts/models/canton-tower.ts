@@ -3,10 +3,17 @@ import { IcosahedronGeometry } from 'three'
 import { band, block, place, prism, rod } from './geometry'
 import { createModel, type Model, type Vec3 } from './model'
 
-/** Canton Tower: hyperboloid lattice of 24 columns between two twisted ellipses, LED rings, mast to 600 m. */
+/**
+ * Canton Tower (广州塔). Facts used (LANDMARKS.md §13): 454 m tower and 146 m antenna, 600 m in all; two ellipses,
+ * at the base and at 450 m, rotated against each other, twist the lattice into a dense waist that opens again at
+ * the top (Arup); grey columns, darker rings, dark-grey core; 46 LED rings; 16 crystal cabins round the roof rim.
+ * The ellipses' sizes (80 × 60 m at the base, 54 × 40.5 m at the top) are estimated from photographs; a quarter
+ * turn of twist makes the straight columns between them pinch to a waist of about 28 × 17 m near 260 m, as slim
+ * against the base as the photographs show.
+ */
 export function buildCantonTower(): Model {
   const { model, add } = createModel({
-    steel: { color: 0x8a929c, metallic: 0.6, roughness: 0.45, emissive: 0x9088a8, strength: 0.1 },
+    steel: { color: 0x8a929c, metallic: 0.6, roughness: 0.45, emissive: 0x9088a8, strength: 0.15 },
     core: { color: 0x2a2d33, metallic: 0.2, roughness: 0.8 },
     ledMagenta: { color: 0x301028, emissive: 0xff2fb4, strength: 2.5, doubleSided: true },
     ledBlue: { color: 0x101830, emissive: 0x3a78ff, strength: 2.5, doubleSided: true },
@@ -15,7 +22,7 @@ export function buildCantonTower(): Model {
   })
   const columns = 24
   const topY = 450
-  const twist = (60 * Math.PI) / 180 // columns lean this far round: a 34 × 20 m waist at about 330 m
+  const twist = Math.PI / 2 // columns lean this far round: a waist of about 28 × 17 m near 260 m
   const turn = Math.PI / 4 // top ellipse rotated 45° against the base ellipse
   const bottom = (i: number): Vec3 => {
     const a = (2 * Math.PI * i) / columns
@@ -23,8 +30,8 @@ export function buildCantonTower(): Model {
   }
   const top = (i: number): Vec3 => {
     const a = (2 * Math.PI * i) / columns + twist
-    const x = 20 * Math.cos(a)
-    const z = 14 * Math.sin(a)
+    const x = 27 * Math.cos(a)
+    const z = 20.25 * Math.sin(a)
     return [x * Math.cos(turn) - z * Math.sin(turn), topY, x * Math.sin(turn) + z * Math.cos(turn)]
   }
   const at = (i: number, y: number): Vec3 => {
@@ -50,15 +57,15 @@ export function buildCantonTower(): Model {
   // Top: deck ring with lit glass, crystal cars, mast and beacon.
   const deck = (r: number, h: number, y: number) =>
     prism(1, 1, h, 24, 0, 0, 0)
-      .scale(20 * r, 1, 14 * r)
+      .scale(27 * r, 1, 20.25 * r)
       .rotateY(-turn)
       .translate(0, y, 0)
   add('core', deck(1.02, 2, topY - 2), deck(0.9, 1, topY + 8))
   add('glass', deck(0.96, 8, topY))
   for (let k = 0; k < 16; k++) {
     const a = (2 * Math.PI * k) / 16
-    const x = 21.5 * Math.cos(a)
-    const z = 15.5 * Math.sin(a)
+    const x = 28.5 * Math.cos(a)
+    const z = 21.75 * Math.sin(a)
     add(
       'glass',
       block(

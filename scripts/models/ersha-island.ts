@@ -7,13 +7,13 @@ import { lamp, tree } from './street'
 /**
  * Ersha Island: Xinghai Concert Hall (星海音乐厅) on its waterfront. Facts used (LANDMARKS.md §10): a
  * hyperbolic-paraboloid concrete shell, likened to a swan taking off or a grand piano with its lid raised, the
- * Guangdong Museum of Art next door to the east, the main channel to the south. From photographs: one smooth
+ * Guangdong Museum of Art next door to the east, the main channel to the south. Its grey-green concrete and, from photographs: one smooth
  * saddle over glass walls, rising to a high point at its eastern end, low over the middle of its long sides,
  * on a terrace among lawns and trees along the water, the lit foyer behind the glass. The size (about 110 × 88 m) is estimated from photographs.
  */
 export function buildErshaIsland(): Model {
   const { model, add } = createModel({
-    roof: { color: 0xf4f6f8, roughness: 0.45, flood: 0.8, doubleSided: true },
+    roof: { color: 0xb4c4b8, roughness: 0.45, flood: 0.75, doubleSided: true },
     ribs: { color: 0x3a4048, roughness: 0.6, flood: 0.2 },
     base: { color: 0xcfc9bd, roughness: 0.9, flood: 0.3 },
     glass: { color: 0x1a2838, roughness: 0.1, emissive: 0x8ab8e0, strength: 0.8, doubleSided: true },
@@ -93,7 +93,13 @@ export function buildErshaIsland(): Model {
     add('trunk', t.trunk)
     add('crown', t.crown)
   }
-  // Low over the main channel from the south-east, so that the shell rises against the sky.
-  model.overview = { azimuth: 25, elevation: 12 }
+  // Low over the main channel from the south-east, so that the shell rises against the sky, framed on the hall and
+  // the waterfront trees before it rather than the whole island's lawns.
+  model.overview = {
+    azimuth: 25,
+    elevation: 7,
+    fov: 30,
+    focus: { min: [-70, 0, -50], max: [70, 50, 68] },
+  }
   return model
 }

@@ -199,7 +199,8 @@ export function buildHaixinsha(): Model {
 
   // An island in mid-river: its own embankment; the north bank (the new town) behind it, across the back channel.
   model.riverBanks = [{ x: 0, z: -200, facing: 0 }]
-  // From above the main channel to the south, as from Canton Tower, so that the island lies open below the axis.
-  model.overview = { azimuth: 0, elevation: 20 }
+  // From above the main channel to the south, as from Canton Tower, low enough that the twin towers rise against
+  // the sky over the island and its axis.
+  model.overview = { azimuth: 0, elevation: 12 }
   return model
 }

@@ -160,7 +160,13 @@ export async function buildHaizhuBridge(): Promise<Model> {
     { x: spans[0]!.x0, z: 0, facing: 90 },
     { x: spans[2]!.x1, z: 0, facing: -90 },
   ]
-  // Low from downstream, so that the trusses stand against the north bank's square and façades.
-  model.overview = { azimuth: 32, elevation: 13 }
+  // Low from downstream, so that the lit trusses stand across the view between the north bank's square and façades
+  // and the south bank's blocks, framed on the bridge and its bridgeheads.
+  model.overview = {
+    azimuth: 6,
+    elevation: 6,
+    fov: 30,
+    focus: { min: [-165, 0, -25], max: [125, 24, 25] },
+  }
   return model
 }

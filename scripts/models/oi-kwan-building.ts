@@ -15,10 +15,10 @@ import { createModel, type Geoms, type Model, type XZ } from './model'
  */
 export function buildOiKwanBuilding(): Model {
   const { model, add } = createModel({
-    stone: { color: 0xc9bd9f, roughness: 0.85, flood: 0.32 },
+    stone: { color: 0xc4c4be, roughness: 0.85, flood: 0.34 },
     lit: { color: 0xfff0c8, emissive: 0xffc870, strength: 1.4 },
     dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.25 },
-    rib: { color: 0xeee4cc, roughness: 0.85, flood: 0.45 },
+    rib: { color: 0xf0f0ea, roughness: 0.85, flood: 0.5 },
     crown: { color: 0xfff6e0, emissive: 0xfff0d0, strength: 2.2 },
     flag: { color: 0xc01010, roughness: 0.8, flood: 0.6, doubleSided: true },
     mast: { color: 0x9aa0a6, metallic: 0.8, roughness: 0.4 },
@@ -26,16 +26,18 @@ export function buildOiKwanBuilding(): Model {
     neighbour: { color: 0xb8a88a, roughness: 0.9, flood: 0.32 },
   })
   const rng = seeded(7)
-  // Triangular plot: river front along +Z, west side square to it, long diagonal on the north-east.
+  // Triangular plot between two roads meeting at an acute angle toward the river: its narrow, cut corner turned
+  // toward the water and the viewer, the two long faces running back from it, a short back wall.
   const plot: XZ[] = [
-    [-14, 12],
-    [16, 12],
-    [18.5, 8.5],
-    [-10, -16],
-    [-14, -16],
+    [-16, -14],
+    [16, -14],
+    [16, -4],
+    [7.5, 17],
+    [4.5, 18],
+    [-16, 2],
   ]
-  const cx = -4
-  const cz = 2
+  const cx = 0
+  const cz = -2
   const scaled = (s: number): XZ[] => plot.map(([x, z]) => [cx + (x - cx) * s, cz + (z - cz) * s])
   const tiers = [
     { plan: scaled(1), y: 5.4, storeys: 9, first: 3.6 },
@@ -119,5 +121,7 @@ export function buildOiKwanBuilding(): Model {
   add('neighbour', ...street.walls)
   add('lit', ...street.lit)
   add('dark', ...street.dark)
+  // From the river toward its narrow corner, the two ribbed faces either side of it, over the arcade.
+  model.overview = { azimuth: 20, elevation: 16, focus: { min: [-40, 0, -20], max: [40, 70, 20] } }
   return model
 }

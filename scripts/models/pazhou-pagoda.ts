@@ -18,9 +18,9 @@ import { lamp, tree } from './street'
  */
 export function buildPazhouPagoda(): Model {
   const { model, add } = createModel({
-    brick: { color: 0xa89c80, roughness: 0.95, flood: 0.5 },
-    brickLow: { color: 0xbcaa86, roughness: 0.95, flood: 0.62 },
-    eave: { color: 0x7a766e, roughness: 0.95, flood: 0.42 },
+    brick: { color: 0x7c6c5a, roughness: 0.95, flood: 0.55 },
+    brickLow: { color: 0x86745f, roughness: 0.95, flood: 0.64 },
+    eave: { color: 0x5c5852, roughness: 0.95, flood: 0.4 },
     corbel: { color: 0x3a3834, roughness: 1, flood: 0.2 },
     moss: { color: 0x3e5a34, roughness: 1, flood: 0.3 },
     plinth: { color: 0x8f5a48, roughness: 0.95, flood: 0.35 },
@@ -34,14 +34,15 @@ export function buildPazhouPagoda(): Model {
   })
   const sides = 8
   const oct = { faceZ: true, flat: true }
-  // The knoll, a low mound, the pagoda on its top.
-  const knollH = 4
+  // The knoll, a small hill rising from the bank, the pagoda on its top.
+  const knollH = 7
   const rim: Vec3[] = []
   for (let k = 0; k < 14; k++) {
     const a = (k / 14) * 2 * Math.PI
     rim.push(
-      [34 * Math.cos(a), 0, 30 * Math.sin(a)],
-      [16 * Math.cos(a + 0.2), knollH, 15 * Math.sin(a + 0.2)],
+      [40 * Math.cos(a), 0, 32 * Math.sin(a)],
+      [26 * Math.cos(a + 0.2), knollH * 0.7, 22 * Math.sin(a + 0.2)],
+      [15 * Math.cos(a + 0.1), knollH, 14 * Math.sin(a + 0.1)],
     )
   }
   add('knoll', hull(rim))
@@ -59,9 +60,9 @@ export function buildPazhouPagoda(): Model {
       true,
     ),
   )
-  for (let k = 0; k < 8; k++) add('paving', block(4, 0.4, 1.6, 0, knollH - 0.5 - k * 0.5, 13 + k * 1.8))
+  for (let k = 0; k < 14; k++) add('paving', block(4, 0.4, 1.6, 0, knollH - 0.5 - k * 0.5, 13 + k * 1.8))
   for (const sx of [-1, 1])
-    for (const z of [14, 22, 30]) {
+    for (const z of [14, 24, 34]) {
       const l = lamp(sx * 3.2, z, 3.2, knollH - ((z - 13) / 1.8) * 0.5)
       add('trunk', l.post)
       add('lampLight', l.light)
@@ -71,18 +72,18 @@ export function buildPazhouPagoda(): Model {
   const storeys = 9
   for (let i = 0; i < storeys; i++) {
     const r = 6.35 - (i * 2.3) / (storeys - 1)
-    const h = 6.2 - 0.2 * i
+    const h = 5.9 - 0.2 * i
     const wallH = h - 1.3
     // Floodlit from the knoll: the lower storeys read warmer and brighter than the upper ones.
     add(i < 3 ? 'brickLow' : 'brick', prism(r, r - 0.1, wallH, sides, 0, y, 0, oct))
-    // Corbelled eave: courses stepping out in shadow, then one thin, far-reaching slab, weeds on its top.
+    // Corbelled eave: courses of brick stepping out in shadow, then one thin slab, weeds on its top.
     let cy = y + wallH
     for (let c = 0; c < 3; c++) {
-      add('corbel', prism(r + 0.15 + c * 0.35, r + 0.15 + c * 0.35, 0.25, sides, 0, cy, 0, oct))
+      add('corbel', prism(r + 0.12 + c * 0.25, r + 0.12 + c * 0.25, 0.25, sides, 0, cy, 0, oct))
       cy += 0.25
     }
-    add('eave', prism(r + 1.5, r + 1.5, 0.32, sides, 0, cy, 0, oct))
-    add('moss', prism(r + 1.35, r + 0.4, 0.22, sides, 0, cy + 0.32, 0, oct))
+    add('eave', prism(r + 1.05, r + 1.05, 0.2, sides, 0, cy, 0, oct))
+    add('moss', prism(r + 0.95, r + 0.35, 0.18, sides, 0, cy + 0.2, 0, oct))
     // One arched opening on alternate faces, turning by a face each storey.
     for (let k = 0; k < sides; k++) {
       if ((k + i) % 2 !== 0) continue
@@ -101,16 +102,25 @@ export function buildPazhouPagoda(): Model {
     place(flat(new IcosahedronGeometry(0.7, 0)).scale(1, 0.55, 1), 0, y + 3.6, 0),
     place(flat(new IcosahedronGeometry(0.45, 0)), 0, y + 4.5, 0),
   )
-  // The park's trees round the knoll, leaving the river side open.
+  // The park's trees on the hill all round, leaving open only the steps up from the river.
   const rng = seeded(29)
-  for (let k = 0; k < 18; k++) {
-    const a = Math.PI * (0.9 + (1.2 * k) / 17) + (rng() - 0.5) * 0.1
-    const d = 20 + rng() * 10
-    const t = tree(d * Math.cos(a), d * Math.sin(a), 7 + rng() * 4, 3.5 + rng() * 1.5)
+  for (let k = 0; k < 36; k++) {
+    const a = Math.PI * (0.64 + (1.72 * k) / 35) + (rng() - 0.5) * 0.06
+    const d = 15 + rng() * 20
+    const ground = d < 24 ? knollH * 0.85 : knollH * 0.45
+    const t = tree(d * Math.cos(a), d * Math.sin(a), 6.5 + rng() * 3, 4.2 + rng() * 1.8)
+    t.trunk.translate(0, ground, 0)
+    t.crown.translate(0, ground, 0)
     add('trunk', t.trunk)
     add('crown', t.crown)
   }
-  // Low from the river, nearly straight on, so that the pagoda stands against the sky over its park.
-  model.overview = { azimuth: 14, elevation: 5 }
+  // Low from the river, nearly straight on, through a longer lens, so that the pagoda on its wooded hill stands
+  // large against the night sky.
+  model.overview = {
+    azimuth: 10,
+    elevation: 1,
+    fov: 22,
+    focus: { min: [-30, 0, -20], max: [30, 65, 20] },
+  }
   return model
 }

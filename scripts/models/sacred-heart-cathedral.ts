@@ -14,7 +14,7 @@ import { createModel, type Geoms, type Model } from './model'
  */
 export function buildSacredHeartCathedral(): Model {
   const { model, add } = createModel({
-    stone: { color: 0x77777a, roughness: 0.9, flood: 0.5 },
+    stone: { color: 0x606266, roughness: 0.9, flood: 0.55 },
     roof: { color: 0x4c535c, metallic: 0.3, roughness: 0.6, flood: 0.2 },
     glass: { color: 0x40301a, emissive: 0xffb65c, strength: 1.6 },
     rose: { color: 0x302040, emissive: 0xd070ff, strength: 2.2 },
@@ -115,7 +115,13 @@ export function buildSacredHeartCathedral(): Model {
   add('dark', ...city.dark)
   // The river's bank: Yanjiang Road's edge, some 490 m south of the façade.
   model.riverBanks = [{ x: 0, z: 490, facing: 0 }]
-  // From the water, as from a boat's upper deck, over the roofs and up the street toward the spires.
-  model.overview = { azimuth: 0, elevation: 15 }
+  // From the water, as from a boat's upper deck, up the street over the roofs between: through a long lens, which
+  // brings the spires 500 m off close, as a photograph from the river does.
+  model.overview = {
+    azimuth: 0,
+    elevation: 8,
+    fov: 12,
+    focus: { min: [-30, 0, -40], max: [30, 58.5, 120] },
+  }
   return model
 }

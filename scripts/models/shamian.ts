@@ -145,9 +145,16 @@ export function buildShamian(): Model {
     }
     // The old banyans of the riverfront promenade, with gaps where the river row shows through.
     if (x % 28 === 0) {
-      const r = banyan(x + 7 + (rng() - 0.5) * 3, 47, 10 + rng() * 3, 5.5 + rng() * 1.5)
+      const bx = x + 7 + (rng() - 0.5) * 3
+      const r = banyan(bx, 47, 9 + rng() * 2, 6.5 + rng() * 1.5)
       add('trunk', r.trunk)
       add('crown', r.crown)
+      // A banyan's crown spreads in lobes over its aerial roots, wider than it is tall.
+      for (const dx of [-1, 1]) {
+        const lobe = banyan(bx + dx * 6, 47 + (rng() - 0.5) * 4, 7 + rng() * 2, 4 + rng())
+        add('trunk', prism(0.3, 0.25, 7, 5, bx + dx * 6, 0, 47))
+        add('crown', lobe.crown)
+      }
     }
     const l = lamp(x + 7, x % 28 === 0 ? 5.5 : -5.5, 4.5)
     add('trunk', l.post)
@@ -155,7 +162,13 @@ export function buildShamian(): Model {
   }
   // An island: no bank of the scene's, the river all round, the canal behind.
   model.riverBanks = []
-  // From the river, low enough that the river row's verandas show between the banyans.
-  model.overview = { azimuth: 20, elevation: 11 }
+  // From the river, low enough that the river row's verandas show between the banyans, framed on that row, the
+  // chapel and the promenade's trees; the avenue and Shaji across the canal behind.
+  model.overview = {
+    azimuth: 16,
+    elevation: 9,
+    fov: 30,
+    focus: { min: [-80, 0, 10], max: [80, 31, 52] },
+  }
   return model
 }

@@ -16,7 +16,7 @@ import { banyan } from './street'
  * SCMP 2015-07-26 says 34); it "sits against neat rows of European-style houses at the tip of Shamian Island"
  * (SCMP, 2015-07-26). The pool is where the river splits into the front and back channels (LANDMARKS.md §2).
  * From photographs: a long white slab whose every floor is a continuous white balcony band over dark glass,
- * stepping down at both ends, on a low podium along the water, with its name in red on the roof. The length
+ * its end bays a few floors lower, on a low podium along the water, with its name in red on the roof. The length
  * (about 120 m) is estimated from photographs against the 100 m height.
  */
 export async function buildWhiteSwanPool(): Promise<Model> {
@@ -45,15 +45,12 @@ export async function buildWhiteSwanPool(): Promise<Model> {
   const turn = (g: BufferGeometry) => g.translate(0, 0, -zc).rotateY(0.3).translate(0, 0, zc)
   const tower = (key: 'bands' | 'glass' | 'lit' | 'sign', ...gs: BufferGeometry[]) =>
     add(key, ...gs.map(turn))
-  // The slab in bays from west to east: full height in the middle, stepping down toward both ends.
+  // The slab in bays from west to east: full height nearly to its ends, only the end bays a few floors lower, so
+  // that it reads as one long, flat-topped slab.
   const bays = [
-    { x0: -78, x1: -66, floors: 21 },
-    { x0: -66, x1: -54, floors: 25 },
-    { x0: -54, x1: -42, floors: 29 },
-    { x0: -42, x1: 42, floors: 33 },
-    { x0: 42, x1: 54, floors: 29 },
-    { x0: 54, x1: 66, floors: 25 },
-    { x0: 66, x1: 78, floors: 21 },
+    { x0: -78, x1: -66, floors: 29 },
+    { x0: -66, x1: 66, floors: 33 },
+    { x0: 66, x1: 78, floors: 29 },
   ]
   for (const { x0, x1, floors } of bays) {
     const len = x1 - x0
@@ -68,7 +65,7 @@ export async function buildWhiteSwanPool(): Promise<Model> {
     for (let f = 4; f < floors; f++) {
       for (const side of [1, -1]) {
         for (let cx = x0; cx < x1 - 0.1; cx += 6) {
-          if (rng() < 0.6) continue
+          if (rng() < 0.78) continue
           tower(
             'lit',
             place(
@@ -160,7 +157,8 @@ export async function buildWhiteSwanPool(): Promise<Model> {
   add('lantern', ...dragon.lanterns)
   // The bank's edge a promenade's width before the podium, the pool in front of it.
   model.riverBanks = [{ x: 0, z: podiumFront + 10, facing: 0 }]
-  // Low over the pool, from downstream, so that the long run of balcony bands and the roof sign read.
-  model.overview = { azimuth: 45, elevation: 11 }
+  // Low over the pool, nearly square to the long face, so that the run of balcony bands and the roof sign read,
+  // Shamian's villas and banyans beside it.
+  model.overview = { azimuth: 22, elevation: 8 }
   return model
 }

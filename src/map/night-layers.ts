@@ -6,7 +6,7 @@ import type { Lang, Route } from '@/route/schema'
 import {
   HIGHLIGHT_LAYERS,
   highlightFilter,
-  historyFilter,
+  historyFilters,
   HISTORY_NAMES_ZOOM,
   labelField,
   NIGHT,
@@ -40,12 +40,27 @@ export function basemapSources(
  * line that names a stop shows while that stop's story is open.
  */
 export function historyLayers(lang: Lang, stopId: string | null): LayerSpecification[] {
+  const filters = historyFilters(stopId)
+  const names = (id: 'history-labels' | 'history-story-labels'): LayerSpecification => ({
+    id,
+    type: 'symbol',
+    source: 'history',
+    filter: filters[id],
+    ...(id === 'history-labels' ? { minzoom: HISTORY_NAMES_ZOOM } : {}),
+    layout: {
+      'symbol-placement': 'line',
+      'text-field': labelField(lang),
+      'text-size': 11,
+      'text-font': ['sans-serif'],
+    },
+    paint: { 'text-color': NIGHT.history, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
+  })
   return [
     {
       id: 'history',
       type: 'line',
       source: 'history',
-      filter: historyFilter(stopId),
+      filter: filters.history,
       paint: {
         'line-color': NIGHT.history,
         'line-width': 1.5,
@@ -53,20 +68,8 @@ export function historyLayers(lang: Lang, stopId: string | null): LayerSpecifica
         'line-opacity': 0.9,
       },
     },
-    {
-      id: 'history-labels',
-      type: 'symbol',
-      source: 'history',
-      filter: historyFilter(stopId),
-      minzoom: HISTORY_NAMES_ZOOM,
-      layout: {
-        'symbol-placement': 'line',
-        'text-field': labelField(lang),
-        'text-size': 11,
-        'text-font': ['sans-serif'],
-      },
-      paint: { 'text-color': NIGHT.history, 'text-halo-color': NIGHT.land, 'text-halo-width': 1.5 },
-    },
+    names('history-labels'),
+    names('history-story-labels'),
   ]
 }
 

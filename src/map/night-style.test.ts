@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createTestRoute } from '../../tests/helpers/create-test-route'
 
 import { nightStyle } from './night-layers'
-import { historyFilter, routeFeatures } from './night-style'
+import { historyFilter, historyFilters, historyNamed, HISTORY_NAMES_ZOOM, routeFeatures } from './night-style'
 
 describe('nightStyle', () => {
   const route = createTestRoute({ stops: 2 })
@@ -69,6 +69,28 @@ describe('the history layers', () => {
     expect(shown('stop-2', { stop: 'stop-2' })).toBe(true)
     expect(shown(null, {})).toBe(true)
     expect(shown('stop-1', {})).toBe(true)
+  })
+
+  it('name the open story’s own line at any zoom, and a line tied to no story only from the naming zoom', () => {
+    const lowZoom = HISTORY_NAMES_ZOOM - 2
+    expect(historyNamed({ properties: { stop: 'stop-2' } }, 'stop-2', lowZoom)).toBe(true)
+    expect(historyNamed({ properties: { stop: 'stop-2' } }, 'stop-1', HISTORY_NAMES_ZOOM + 2)).toBe(false)
+    expect(historyNamed({ properties: {} }, 'stop-2', lowZoom)).toBe(false)
+    expect(historyNamed({ properties: {} }, null, HISTORY_NAMES_ZOOM)).toBe(true)
+    // The live map makes the same choice with two label layers, one of them from the naming zoom.
+    const named = (layer: 'history-labels' | 'history-story-labels', stopId: string, properties: object) =>
+      featureFilter(historyFilters(stopId)[layer], layer).filter(
+        { zoom: lowZoom },
+        line(properties as never) as never,
+      )
+    expect(named('history-story-labels', 'stop-2', { stop: 'stop-2' })).toBe(true)
+    expect(named('history-story-labels', 'stop-1', { stop: 'stop-2' })).toBe(false)
+    expect(named('history-story-labels', 'stop-1', {})).toBe(false)
+    expect(named('history-labels', 'stop-2', { stop: 'stop-2' })).toBe(false)
+    expect(named('history-labels', 'stop-2', {})).toBe(true)
+    const layers = Object.fromEntries(style.layers.map((l) => [l.id, l]))
+    expect(layers['history-labels']?.minzoom).toBe(HISTORY_NAMES_ZOOM)
+    expect(layers['history-story-labels']?.minzoom).toBeUndefined()
   })
 })
 

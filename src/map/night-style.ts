@@ -57,11 +57,43 @@ export function historyFilter(stopId: string | null): ExpressionSpecification {
   return ['any', ['!', ['has', 'stop']], ['==', ['get', 'stop'], stopId ?? '']]
 }
 
-/** The basemap's history layers (`historyLayers`), whose filter follows the open stop. */
-export const HISTORY_LAYERS = ['history', 'history-labels'] as const
+/** The basemap's history layers (`historyLayers`), whose filters follow the open stop. */
+export const HISTORY_LAYERS = ['history', 'history-labels', 'history-story-labels'] as const
 
-/** From this zoom the history lines carry their names, on both maps. */
+/**
+ * Each history layer's filter with a stop open: the lines as `historyFilter`; the names of lines tied to no story
+ * (a layer with `HISTORY_NAMES_ZOOM` as its minimum zoom) and of the open story's own lines (at any zoom), as
+ * `historyNamed` chooses on the still map.
+ */
+export function historyFilters(
+  stopId: string | null,
+): Record<(typeof HISTORY_LAYERS)[number], ExpressionSpecification> {
+  return {
+    history: historyFilter(stopId),
+    'history-labels': ['!', ['has', 'stop']],
+    'history-story-labels': ['==', ['get', 'stop'], stopId ?? ''],
+  }
+}
+
+/** Typefaces of the still map's names: Latin ones first for English, so its punctuation is not set full-width. */
+export const CJK_LABEL_FONTS = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+export const LATIN_LABEL_FONTS = `system-ui, ${CJK_LABEL_FONTS}`
+
+/** From this zoom the history lines tied to no story carry their names, on both maps. */
 export const HISTORY_NAMES_ZOOM = 13.5
+
+/**
+ * Whether a history line is named: always while the story it belongs to is open (the story is telling it),
+ * otherwise from `HISTORY_NAMES_ZOOM`, where there is room. The live map's label layers make the same choice.
+ */
+export function historyNamed(
+  feature: { properties: Record<string, unknown> | null },
+  stopId: string | null,
+  zoom: number,
+): boolean {
+  const stop = feature.properties?.stop
+  return stop !== undefined ? stop === stopId : zoom >= HISTORY_NAMES_ZOOM
+}
 
 /** Which label property to show for a language: Cantonese visitors read the Chinese names. */
 export function labelField(lang: Lang): ExpressionSpecification {

@@ -8,7 +8,7 @@ import type { Route } from '@/route/schema'
 import { useTour, useTourStore } from '@/tour/tour-context'
 
 import { clearAttribution } from './attribution-clearance'
-import { HISTORY_NAMES_ZOOM, NIGHT, STOP_MARKER } from './night-style'
+import { CJK_LABEL_FONTS, historyNamed, LATIN_LABEL_FONTS, NIGHT, STOP_MARKER } from './night-style'
 import {
   historyShown,
   mapCamera,
@@ -168,32 +168,32 @@ export function StillMap({
     })
     .sort((a, b) => a.rank - b.rank)
   const lines = (features: Feature[] | undefined) => features?.flatMap((f) => linesOf(f.geometry)) ?? []
-  // A story's line of the past (the bank of a thousand years ago), named from the zoom the live map names it at.
+  // A line of the past (the bank of a thousand years ago) is named while its story is open, as the story tells it;
+  // lines tied to no story only from the zoom the live map names them at.
   const history = historyShown(basemap.history ?? [], stopId)
-  const historyNames =
-    camera.zoom < HISTORY_NAMES_ZOOM
-      ? []
-      : history.flatMap((f) => {
-          const drawn = (linesOf(f.geometry)[0] ?? []).map(project)
-          const [first, ...others] = namePointsAlong(drawn, 20, [width / 2, height / 2])
-          const name = f.properties?.[lang === 'en' ? 'name_en' : 'name_zh'] ?? f.properties?.name_zh
-          if (!first || typeof name !== 'string') return []
-          const [x, y] = first
-          const sides = ['below', 'above'] as const
-          return [
-            {
-              x,
-              y,
-              alternatives: others,
-              text: name,
-              rank: 0,
-              size: 11,
-              sides,
-              offset: 4,
-              fill: NIGHT.history,
-            },
-          ]
-        })
+  const historyNames = history
+    .filter((f) => historyNamed(f, stopId, camera.zoom))
+    .flatMap((f) => {
+      const drawn = (linesOf(f.geometry)[0] ?? []).map(project)
+      const [first, ...others] = namePointsAlong(drawn, 20, [width / 2, height / 2])
+      const name = f.properties?.[lang === 'en' ? 'name_en' : 'name_zh'] ?? f.properties?.name_zh
+      if (!first || typeof name !== 'string') return []
+      const [x, y] = first
+      const sides = ['below', 'above'] as const
+      return [
+        {
+          x,
+          y,
+          alternatives: others,
+          text: name,
+          rank: 0,
+          size: 11,
+          sides,
+          offset: 4,
+          fill: NIGHT.history,
+        },
+      ]
+    })
   const labels = placeLabels([...stopNames, ...historyNames, ...places], width, height, circles)
 
   // Without `onExplore` (the live map failed) it is only a picture of the route.
@@ -257,7 +257,7 @@ export function StillMap({
               <path d={pathOf(route.course, project)} strokeWidth={2.5} strokeDasharray="5 3.75" />
             </g>
             <g
-              fontFamily="'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+              fontFamily={lang === 'en' ? LATIN_LABEL_FONTS : CJK_LABEL_FONTS}
               textAnchor="middle"
               dominantBaseline="central"
               fill={NIGHT.label}

@@ -5,7 +5,7 @@ import { prefersReducedMotion } from '@/lib/reduced-motion'
 import { routeExtent } from '@/route/geo-extent'
 import { useTourStore } from '@/tour/tour-context'
 
-import { HISTORY_LAYERS, historyFilter } from './night-style'
+import { HISTORY_LAYERS, historyFilters } from './night-style'
 import { OVERVIEW_PADDING, mapCamera } from './still-map-geometry'
 import { coveredTop } from './use-covered-top'
 
@@ -28,7 +28,8 @@ export function useFollowStop(map: MapLibreMap | null, overlays: RefObject<HTMLE
       return { center: [center[0], center[1]] as [number, number], zoom }
     }
     const showHistory = (stopId: string | null) => {
-      for (const layer of HISTORY_LAYERS) if (map.getLayer(layer)) map.setFilter(layer, historyFilter(stopId))
+      const filters = historyFilters(stopId)
+      for (const layer of HISTORY_LAYERS) if (map.getLayer(layer)) map.setFilter(layer, filters[layer])
     }
     const follow = (stopId: string | null) => {
       showHistory(stopId)

@@ -4,6 +4,8 @@ import { useEffect, useState, type RefObject } from 'react'
 
 import { afterFirstPaint } from '@/lib/after-first-paint'
 
+import { CJK_LABEL_FONTS } from './night-style'
+
 /**
  * The map's life: idle until it is wanted, loading until MapLibre has arrived and drawn, then ready, or failed
  * with a reason.
@@ -82,7 +84,7 @@ export function useMapLibre(
       const initial = view()
       const created = new maplibregl.Map({
         container: container.current,
-        localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+        localIdeographFontFamily: CJK_LABEL_FONTS,
         attributionControl: { compact: false },
         ...('bounds' in initial
           ? { bounds: initial.bounds, fitBoundsOptions: { padding: 24 } }

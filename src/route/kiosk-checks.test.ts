@@ -30,6 +30,18 @@ describe("the kiosk block's checks", () => {
     expect(valid).toBeUndefined()
   })
 
+  it('lists at most ten of a long route’s stops in that message', () => {
+    const route = createTestRoute({ stops: 25 })
+    route.kiosk = { attract: { stops: ['stop-99'] } }
+    const problem = validateRouteText(toText(route)).problems.find(
+      (p) => p.pointer === '/kiosk/attract/stops/0',
+    )
+    expect(problem?.message).toBe(
+      'no stop has the id "stop-99": did you mean "stop-9"? (the stops are stop-1, stop-2, stop-3, stop-4, ' +
+        'stop-5, stop-6, stop-7, stop-8, stop-9, stop-10 and 15 more)',
+    )
+  })
+
   it('warns of a stop listed twice, and keeps the route', () => {
     const route = createTestRoute()
     route.kiosk = { attract: { stops: ['stop-2', 'stop-2'] } }

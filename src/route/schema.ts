@@ -381,7 +381,7 @@ export const RouteSchema = z.strictObject({
   }),
   id: described(
     IdSchema,
-    'The route id in links (?route=pearl-river-night): lower-case kebab-case, stable forever.',
+    'The route id in links (e.g. ?route=harbour-at-dusk): lower-case kebab-case, stable forever.',
   ),
   defaultLanguage: described(
     LangSchema,

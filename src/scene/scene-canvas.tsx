@@ -25,7 +25,7 @@ import { QUALITY_SETTINGS } from './quality'
 import { RiverBank, type RiverBankApi } from './river-bank'
 import { selectionFor, useSceneStore } from './scene-store'
 import { INITIAL_SCENE_VIEW, sceneViewFlags, sceneViewReducer } from './scene-view-state'
-import type { Site } from './site-layout'
+import { VIEW_FOV, type Site } from './site-layout'
 import { StopModel } from './stop-model'
 import { useModel } from './use-model'
 import { useNarrationCues } from './use-narration-cues'
@@ -82,7 +82,7 @@ export function SceneCanvas() {
         dpr={[1, QUALITY_SETTINGS[quality].maxDpr]}
         // While the visitor drags, AdaptiveDpr draws at half resolution, then sharp again when they let go.
         performance={{ min: 0.5 }}
-        camera={{ position: [120, 60, 160], fov: 40, near: 1, far: 20000 }}
+        camera={{ position: [120, 60, 160], fov: VIEW_FOV, near: 1, far: 20000 }}
         data-ready-stop={ready ? state.drawnStop : ''}
         data-view={ready && goal && arrived === `${goal.stopId}/${goal.viewId}` ? goal.viewId : ''}
         data-quality={quality}

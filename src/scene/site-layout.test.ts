@@ -145,15 +145,33 @@ describe('overviewHint', () => {
     expect(overviewHint({ credit: 'x' })).toEqual({ angles: {} })
   })
 
+  it('reads a long lens and the part of the model to frame', () => {
+    const focus = { min: [-20, 0, -40], max: [20, 60, 40] }
+    expect(overviewHint({ overview: { azimuth: 0, fov: 12, focus } })).toEqual({
+      angles: { azimuth: 0, fov: 12, focus },
+    })
+  })
+
   it.each([
     ['not an object', 'north'],
     ['an azimuth behind the model', { azimuth: 120 }],
     ['a string elevation', { elevation: '10' }],
     ['a view from under the water', { elevation: -5 }],
+    ['a lens wider than the usual view', { fov: 60 }],
+    ['a focus with a corner missing', { focus: { min: [0, 0, 0] } }],
+    ['a focus inside out', { focus: { min: [0, 10, 0], max: [10, 0, 10] } }],
   ])('refuses %s, saying what is expected and that the default is used', (_, overview) => {
     const { angles, problem } = overviewHint({ overview })
     expect(angles).toEqual({})
     expect(problem).toMatch(/extras\.overview must be .*azimuth.*elevation.*default overview is used/)
+  })
+
+  it('stands farther off through a long lens, so that a landmark inland is seen from the water', () => {
+    const box: Box = { min: [-20, 0, -40], max: [20, 60, 40] }
+    const wide = overviewCamera(box, 40, 4 / 3, { azimuth: 0, elevation: 4 })
+    const long = overviewCamera(box, 10, 4 / 3, { azimuth: 0, elevation: 4 })
+    expect(wide.position[2]).toBeLessThan(300)
+    expect(long.position[2]).toBeGreaterThan(500)
   })
 
   it('looks from the asked angles: straight across the river from the front at azimuth 0', () => {

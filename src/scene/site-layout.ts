@@ -65,12 +65,19 @@ export function bankHints(extras: unknown): { banks: BankEdge[] | null; problem?
   return { banks }
 }
 
+/** The 3D view's vertical field of view, in degrees, unless a model's overview asks for a narrower one. */
+export const VIEW_FOV = 40
+
 /** The angles a model may ask its overview to be seen from, in degrees (see `overviewCamera`). */
 export interface OverviewAngles {
   /** About Y from +Z toward +X: 0 looks straight across the river at the model's front. */
   azimuth?: number
   /** Above the horizon. */
   elevation?: number
+  /** A narrower field of view (a long lens): a landmark inland, seen from the water over the streets between. */
+  fov?: number
+  /** The part of the model to frame, in its own metres, when not all of it (the landmark, not the streets). */
+  focus?: Box
 }
 
 /**
@@ -82,17 +89,25 @@ export function overviewHint(extras: unknown): { angles: OverviewAngles; problem
   const value = (extras as { overview?: unknown } | null | undefined)?.overview
   if (value === undefined) return { angles: {} }
   const problem =
-    'extras.overview must be {"azimuth": degrees from -90 to 90, "elevation": degrees from 0 to 60}, either ' +
-    'optional; the default overview is used instead'
+    'extras.overview must be {"azimuth": degrees from -90 to 90, "elevation": degrees from 0 to 60, "fov": ' +
+    'degrees from 8 to 40, "focus": {"min": [x, y, z], "max": [x, y, z]}}, each optional; the default overview ' +
+    'is used instead'
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { angles: {}, problem }
-  const { azimuth, elevation } = value as Record<string, unknown>
+  const { azimuth, elevation, fov, focus } = value as Record<string, unknown>
   const ok = (n: unknown, lo: number, hi: number) =>
     n === undefined || (typeof n === 'number' && Number.isFinite(n) && n >= lo && n <= hi)
-  if (!ok(azimuth, -90, 90) || !ok(elevation, 0, 60)) return { angles: {}, problem }
+  const point = (p: unknown): p is [number, number, number] =>
+    Array.isArray(p) && p.length === 3 && p.every((n) => typeof n === 'number' && Number.isFinite(n))
+  const { min, max } = (focus ?? {}) as Record<string, unknown>
+  const focusOk = focus === undefined || (point(min) && point(max) && min.every((v, i) => v <= max[i]!))
+  if (!ok(azimuth, -90, 90) || !ok(elevation, 0, 60) || !ok(fov, 8, VIEW_FOV) || !focusOk)
+    return { angles: {}, problem }
   return {
     angles: {
       ...(azimuth === undefined ? {} : { azimuth: azimuth as number }),
       ...(elevation === undefined ? {} : { elevation: elevation as number }),
+      ...(fov === undefined ? {} : { fov: fov as number }),
+      ...(focus === undefined ? {} : { focus: { min: min as Box['min'], max: max as Box['max'] } }),
     },
   }
 }

@@ -14,6 +14,7 @@ import {
   type Footprint,
   type OverviewAngles,
   type Site,
+  VIEW_FOV,
 } from './site-layout'
 import { useOrbitControls, type OrbitControlsLike } from './use-orbit-controls'
 
@@ -24,13 +25,18 @@ export interface Placement {
   anchor?: Vec3 | undefined
 }
 
-/** Frames the camera on a placed landmark: the overview of `site-layout`, also the orbit's centre. */
+/**
+ * Frames the camera on a placed landmark: the overview of `site-layout`, also the orbit's centre, through the
+ * field of view the overview asks for (the usual one otherwise, so the next stop gets it back).
+ */
 export function frameOn(
   box: Box3,
   camera: PerspectiveCamera,
   controls: OrbitControlsLike | null,
   angles: OverviewAngles = {},
 ): { position: Vec3; target: Vec3 } {
+  camera.fov = angles.fov ?? VIEW_FOV
+  camera.updateProjectionMatrix()
   const { position, target } = overviewCamera(
     { min: box.min.toArray(), max: box.max.toArray() },
     camera.fov,
@@ -108,7 +114,12 @@ export function StopModel({
     // The angles a model asks for its overview, in the scene as placed.
     const view = overviewHint(gltf.scene.userData)
     if (view.problem) console.warn(`${url}: ${view.problem}`)
-    callbacks.current.onFramed?.(frameOn(box, camera, controls, view.angles))
+    // A focus names the part of the model to frame, in its own metres: placed with it.
+    const focus = view.angles.focus
+    const framed = focus
+      ? new Box3(new Vector3(...focus.min), new Vector3(...focus.max)).applyMatrix4(toScene)
+      : box
+    callbacks.current.onFramed?.(frameOn(framed, camera, controls, view.angles))
     invalidate()
   }, [gltf, url, camera, controls, invalidate, placementKey])
 

@@ -247,7 +247,9 @@ describe('the Pearl River night tour on a phone', () => {
   it('draws a story’s line of the past on the still map with that story only, as the live map does', async () => {
     const history = JSON.parse(
       readFileSync(`routes-data/pearl-river-night/${ROUTE.map.basemap.history}`, 'utf8'),
-    ) as { features: { properties: { stop: string }; geometry: { coordinates: number[][] } }[] }
+    ) as {
+      features: { properties: { stop: string; name_zh: string }; geometry: { coordinates: number[][] } }[]
+    }
     const line = history.features[0]!
     phone = await openPhonePage(browser, `/?stop=${line.properties.stop}`)
     const { page } = phone
@@ -259,6 +261,11 @@ describe('the Pearl River night tour on a phone', () => {
     expect(drawn.x < map.x + map.width && drawn.x + drawn.width > map.x).toBe(true)
     expect(drawn.y < map.y + map.height && drawn.y + drawn.height > map.y).toBe(true)
     expect(drawn.width).toBeGreaterThan(20)
+    // The story is telling it, so the larger map names it (the strip's view is too small to hold a name).
+    await page.getByRole('button', { name: '放大地图' }).click()
+    await expect
+      .poll(() => page.locator('.still-map text').allTextContents())
+      .toContain(line.properties.name_zh)
     await saveScreenshot(page, 'tour-08-history-still-map')
     // The nearest other stop, where the line would still be in sight, does not draw it.
     const [lng, lat] = line.geometry.coordinates.at(-1)!
