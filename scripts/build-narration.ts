@@ -17,6 +17,7 @@ import * as z from 'zod/mini'
 
 import { minimumCueSeconds } from '../src/lib/caption-rules'
 import { IdSchema, LocalisedTextSchema, StopSchema } from '../src/route/schema'
+import { audioFileSeconds } from './narration/audio-duration'
 import { buildVtt, layoutCues, type TimedSegment } from './narration/build-vtt'
 import { segmentNarrations, type SegmentBreak } from './narration/segment-text'
 import { festivalScript, FESTIVAL_VOICE, runFestival } from './narration/festival'
@@ -120,7 +121,6 @@ function checkTools(): void {
     ['espeak-ng', '--version'],
     ['festival', '--version'],
     ['ffmpeg', '-version'],
-    ['ffprobe', '-version'],
   ] as const) {
     const result = spawnSync(tool, [flag], { encoding: 'utf8' })
     if (result.error || result.status !== 0)
@@ -247,21 +247,6 @@ function concat(parts: Int16Array[]): Int16Array {
     at += part.length
   }
   return out
-}
-
-async function ffprobeSeconds(file: string): Promise<number> {
-  const { stdout } = await run('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'format=duration',
-    '-of',
-    'csv=p=0',
-    file,
-  ])
-  const seconds = Number(stdout.trim())
-  if (!Number.isFinite(seconds)) throw new Error(`ffprobe could not read the duration of ${file}`)
-  return seconds
 }
 
 // Bit-exact flags and no metadata, so a rerun on the same text writes the same bytes.
@@ -429,7 +414,7 @@ async function buildTrack(
       if (!problem) break
     }
     if (!measured || problem) throw new Error(`${name}: ${audioPath}: ${problem}`)
-    const seconds = await ffprobeSeconds(encoded)
+    const seconds = audioFileSeconds(encoded)
     if (lastCueEnd > seconds)
       throw new Error(`${name}: last cue ends at ${lastCueEnd} s, after ${audioPath} (${seconds} s)`)
     const target = resolve(routeDir, audioPath)

@@ -2,7 +2,6 @@
 # The browser tests need Debian's Chromium, CJK fonts and nginx, and the pronunciation tests the speech synthesisers
 # (espeak-ng, Festival with its HTS voice); install them when absent so a fresh machine needs no hidden step.
 # (Never `npx playwright install`: this machine reaches only npm and Debian.)
-# `--bench`: `npm run bench` also reads the narration's durations with ffmpeg's ffprobe.
 # `--narration`: only what `npm run narration` needs: the synthesisers and ffmpeg.
 set -euo pipefail
 missing=()
@@ -22,9 +21,6 @@ case "${1:-}" in
     # tests/e2e/nginx.spec.ts serves the build with deploy/nginx.conf on Debian's nginx.
     [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
     need_speech
-    if [ "${1:-}" = "--bench" ]; then
-      command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
-    fi
     ;;
 esac
 if [ ${#missing[@]} -eq 0 ]; then
@@ -51,7 +47,6 @@ for tool in "${missing[@]}"; do
   case "$tool" in
     festvox-us-slt-hts | fonts-noto-cjk) dpkg -s "$tool" >/dev/null 2>&1 ;;
     nginx-light) [ -x /usr/sbin/nginx ] ;;
-    ffmpeg) command -v ffprobe >/dev/null 2>&1 ;;
     *) command -v "$tool" >/dev/null 2>&1 ;;
   esac || { echo "$tool is still missing after apt-get install" >&2; exit 1; }
 done

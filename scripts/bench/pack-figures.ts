@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { routePackFiles } from '../../src/offline/route-pack-files'
 import type { Lang, Route } from '../../src/route/schema'
 import { validateRouteText } from '../../src/route/validate'
+import { audioFileSeconds } from '../narration/audio-duration'
 
 /** One stop's files: model, poster, each narration encoding with its bitrate, captions. */
 export interface StopBytes {
@@ -15,20 +15,6 @@ export interface StopBytes {
   poster: number | null
   audio: { lang: Lang; file: string; bytes: number; seconds: number; kbps: number }[]
   captions: { lang: Lang; bytes: number }[]
-}
-
-/** Seconds of an audio file, from ffprobe (installed with ffmpeg for the narration build). */
-function duration(file: string): number {
-  const out = execFileSync('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'format=duration',
-    '-of',
-    'csv=p=0',
-    file,
-  ])
-  return Number(out.toString().trim())
 }
 
 /** Loads and validates a route pack's route.json from disk. */
@@ -48,7 +34,7 @@ export function stopBytes(route: Route, packDir: string): StopBytes[] {
     audio: Object.entries(stop.narration).flatMap(([lang, track]) =>
       track.audio.map((file) => {
         const bytes = size(file)
-        const seconds = duration(join(packDir, file))
+        const seconds = audioFileSeconds(join(packDir, file))
         return { lang: lang as Lang, file, bytes, seconds, kbps: (bytes * 8) / 1000 / seconds }
       }),
     ),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { audioDurationSeconds } from './audio-duration'
+import { audioDurationSeconds, audioFileSeconds } from './audio-duration'
 
 const audio = (name: string) => new Uint8Array(readFileSync(`routes-data/pearl-river-night/audio/${name}`))
 
@@ -29,5 +29,17 @@ describe('audioDurationSeconds', () => {
   it('reads nothing from a file that is neither', () => {
     expect(audioDurationSeconds(new TextEncoder().encode('WEBVTT\n\n'))).toBeUndefined()
     expect(audioDurationSeconds(new Uint8Array(0))).toBeUndefined()
+  })
+})
+
+describe('audioFileSeconds', () => {
+  it('reads a file on disk the same way, and names a file it cannot read', () => {
+    expect(audioFileSeconds('routes-data/pearl-river-night/audio/haizhu-bridge.en.webm')).toBeCloseTo(
+      49.181,
+      3,
+    )
+    expect(() => audioFileSeconds('routes-data/pearl-river-night/audio/haizhu-bridge.en.vtt')).toThrow(
+      'cannot read the duration of routes-data/pearl-river-night/audio/haizhu-bridge.en.vtt',
+    )
   })
 })

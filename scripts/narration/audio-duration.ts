@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 /**
  * The duration of a narration file, read from its own headers without decoding it (so the validator needs no
  * ffmpeg): WebM (Opus) from the EBML Segment Info's Duration, MP3 from the Xing/Info frame count that encoders
@@ -9,6 +11,13 @@ export function audioDurationSeconds(bytes: Uint8Array): number | undefined {
   if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3)
     return webmDuration(bytes)
   return mp3Duration(bytes)
+}
+
+/** The duration of the audio file at `path` (WebM or MP3, as `audioDurationSeconds`); throws, naming it, if unreadable. */
+export function audioFileSeconds(path: string): number {
+  const seconds = audioDurationSeconds(new Uint8Array(readFileSync(path)))
+  if (seconds === undefined) throw new Error(`cannot read the duration of ${path}: neither WebM nor MP3`)
+  return seconds
 }
 
 // EBML element ids (with their length marker bits, as the spec writes them).

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 
-import type { NarrationMedia } from '../../src/route/trigger-checks'
+import type { NarrationMedia } from '../../src/route/validation-types'
 
 import { audioDurationSeconds } from './audio-duration'
 import { EMPTY_LEXICON, parseLexicon } from './lexicon'

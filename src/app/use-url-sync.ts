@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 
+import { remember, remembered } from '@/lib/remembered'
 import type { TourStore } from '@/tour/tour-store'
 
 import { readUrlState, writeUrlState } from './url-state'
@@ -36,11 +37,7 @@ export function useUrlSync(store: TourStore, { sharedScreen = false }: { sharedS
       (lang) => {
         document.documentElement.lang = lang
         if (sharedScreen) return write('replace')
-        try {
-          localStorage.setItem(LANG_KEY, lang)
-        } catch {
-          // Private browsing may refuse storage; the choice then lasts for this page only.
-        }
+        remember(LANG_KEY, lang)
         write('replace')
       },
     )
@@ -60,9 +57,5 @@ export function useUrlSync(store: TourStore, { sharedScreen = false }: { sharedS
 
 /** The language remembered from an earlier visit, if any. */
 export function rememberedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANG_KEY)
-  } catch {
-    return null
-  }
+  return remembered(LANG_KEY)
 }

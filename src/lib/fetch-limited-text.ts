@@ -1,3 +1,5 @@
+import { BodyTooLarge, readBody } from './read-body'
+
 /**
  * Why a file could not be read, in terms a visitor can act on: no connection, a connection too slow to answer,
  * a server that answered with an error, or a file that arrived but is not what it should be (too large).
@@ -29,26 +31,10 @@ export async function fetchLimitedText(url: string, maxBytes: number, timeoutMs:
     const declared = Number(response.headers.get('content-length') ?? 0)
     if (declared > maxBytes)
       throw new FetchFailure(`the file is ${declared} bytes, more than the ${maxBytes} allowed`, 'invalid')
-    const reader = response.body?.getReader()
-    if (!reader) return await response.text()
-    const chunks: Uint8Array[] = []
-    let received = 0
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      received += value.byteLength
-      if (received > maxBytes) {
-        await reader.cancel()
-        throw new FetchFailure(`the file is more than the ${maxBytes} bytes allowed`, 'invalid')
-      }
-      chunks.push(value)
-    }
-    const bytes = new Uint8Array(received)
-    let at = 0
-    for (const chunk of chunks) {
-      bytes.set(chunk, at)
-      at += chunk.byteLength
-    }
+    if (!response.body) return await response.text()
+    const bytes = await readBody(response.body, { maxBytes }).catch((error: unknown) => {
+      throw error instanceof BodyTooLarge ? new FetchFailure(error.message, 'invalid') : error
+    })
     return new TextDecoder().decode(bytes)
   } catch (error) {
     if (error instanceof FetchFailure) throw error

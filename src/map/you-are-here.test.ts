@@ -6,7 +6,7 @@ import { NO_TRACKING } from '@/tour/triggers'
 
 import { at, routeWithStops } from '../../tests/helpers/simulated-track'
 
-import { circleRing, displayedHeading, headingImage, youAreHereData } from './you-are-here'
+import { displayedHeading, headingImage, youAreHereData } from './you-are-here'
 
 const route = routeWithStops([{ along: 1000, trigger: { type: 'radius', radius: 200 } }])
 const fix = { position: at(500), accuracy: 30, speed: null, heading: null, timestamp: 0 }
@@ -36,13 +36,6 @@ describe('youAreHereData', () => {
     expect(displayedHeading(route, { ...POSITION_OFF, fix: { ...fix, heading: 45 }, tracking: moving })).toBe(
       45,
     )
-  })
-})
-
-describe('circleRing', () => {
-  it('is closed', () => {
-    const ring = circleRing([113.3, 23.1], 50)
-    expect(ring[0]).toEqual(ring[ring.length - 1])
   })
 })
 

@@ -1,4 +1,4 @@
-import type { LngLat } from '@/route/geo'
+import { circleRing } from '@/route/geo'
 import type { Route } from '@/route/schema'
 import { courseGeometry, pointAlong } from '@/route/course'
 import type { PositionState } from '@/tour/position'
@@ -10,21 +10,6 @@ export const YOU_ARE_HERE = {
   image: 'you-are-here-heading',
   colour: '#1e90ff',
 } as const
-
-const METRES_PER_DEGREE = 111_320
-
-/** A circle of `radius` metres around `center` as a closed ring (the accuracy circle, true to scale at any zoom). */
-export function circleRing(center: LngLat, radius: number, points = 48): LngLat[] {
-  const [lng, lat] = center
-  const dLat = radius / METRES_PER_DEGREE
-  const dLng = radius / (METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180))
-  const ring: LngLat[] = []
-  for (let i = 0; i <= points; i++) {
-    const a = (2 * Math.PI * (i % points)) / points
-    ring.push([lng + dLng * Math.sin(a), lat + dLat * Math.cos(a)])
-  }
-  return ring
-}
 
 /**
  * Where the boat is heading, in degrees clockwise from north: the device's own heading, else the course's
@@ -50,7 +35,7 @@ export function youAreHereData(route: Route, position: PositionState) {
       {
         type: 'Feature' as const,
         properties: { kind: 'accuracy' },
-        geometry: { type: 'Polygon' as const, coordinates: [circleRing(fix.position, fix.accuracy)] },
+        geometry: { type: 'Polygon' as const, coordinates: [circleRing(fix.position, fix.accuracy, 48)] },
       },
       {
         type: 'Feature' as const,

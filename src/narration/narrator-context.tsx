@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
+import { remember, remembered } from '@/lib/remembered'
 import { afterFirstGesture } from '@/lib/user-activation'
 import { playableTest } from '@/offline/playable'
 import { connectionHints, mayPrefetch, nextStopFiles, prefetchIntoCache } from '@/offline/prefetch-next-stop'
@@ -26,22 +27,6 @@ const NarratorContext = createContext<{
 
 const AUTO_ADVANCE_KEY = 'reading-gz-by-water.auto-advance'
 const SPEED_KEY = 'reading-gz-by-water.speed'
-
-function remembered(key: string): string | null {
-  try {
-    return localStorage.getItem(key)
-  } catch {
-    return null // private browsing may refuse storage
-  }
-}
-
-function remember(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value)
-  } catch {
-    // The choice then lasts for this page only.
-  }
-}
 
 /** The device's speech-synthesis voices (they may arrive late), or null without the Web Speech API. */
 function useSpeechVoices(): readonly { lang: string }[] | null {

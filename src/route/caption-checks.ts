@@ -1,9 +1,8 @@
 import { captionRules, cueProblems, isHanLanguage, type CaptionProblem } from '@/lib/caption-rules'
 import { parseVtt, type Cue } from '@/lib/parse-vtt'
 
-import type { DomainProblem } from './domain-checks'
 import type { Lang, Route } from './schema'
-import type { NarrationMedia } from './trigger-checks'
+import type { DomainProblem, NarrationMedia } from './validation-types'
 
 /** Cues of one track listed one by one before the rest are only counted: a whole bad file is one fix. */
 const MAX_CUE_WARNINGS = 5

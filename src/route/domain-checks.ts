@@ -1,26 +1,13 @@
 import { kioskProblems } from './kiosk-checks'
-import type { ProblemRule } from './problem'
 import type { Lang, LocalisedText, Route } from './schema'
 import { positionProblems } from './trigger-checks'
-import type { ValidationContext } from './validate'
-
-/** A problem found in a schema-valid route, located by its path. */
-export interface DomainProblem {
-  severity: 'error' | 'warning'
-  path: (string | number)[]
-  message: string
-  atKey?: boolean
-  rule?: ProblemRule
-}
+import type { DomainCheck, DomainProblem, ValidationContext } from './validation-types'
 
 const LANGUAGE_NAMES: Record<Lang, string> = {
   'zh-Hans': 'Simplified Chinese',
   en: 'English',
   yue: 'Cantonese',
 }
-
-/** A check of a schema-valid route that needs more than one field; returns what it finds, in file order. */
-export type DomainCheck = (route: Route, ctx: ValidationContext) => DomainProblem[]
 
 /** Every check of a schema-valid route, in the order their problems are listed: further checks join here. */
 const CHECKS: readonly DomainCheck[] = [routeProblems, positionProblems, kioskProblems]

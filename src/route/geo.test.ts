@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  circleRing,
   distanceMetres,
   distanceToLineMetres,
   distanceToSegmentMetres,
+  fromLocalMetres,
   type LngLat,
   pointInMultiPolygon,
   pointInPolygon,
@@ -174,5 +176,31 @@ describe('samplePolyline / polylineLengthMetres', () => {
   it('returns nothing for an empty line and zero length for a point', () => {
     expect(samplePolyline([], 20)).toEqual([])
     expect(polylineLengthMetres([GZ])).toBe(0)
+  })
+})
+
+describe('circleRing', () => {
+  it('is a closed ring whose every point is the radius away, as distanceMetres measures it', () => {
+    const center: LngLat = [113.3, 23.1]
+    for (const metres of [50, 250, 3000]) {
+      const ring = circleRing(center, metres, 16)
+      expect(ring).toHaveLength(17)
+      expect(ring[0]).toEqual(ring[16])
+      for (const p of ring) expect(Math.abs(distanceMetres(center, p) - metres) / metres).toBeLessThan(1e-4)
+    }
+  })
+
+  it('keeps its scale at other latitudes', () => {
+    const center: LngLat = [10.75, 59.9]
+    for (const p of circleRing(center, 500)) expect(distanceMetres(center, p)).toBeCloseTo(500, 0)
+  })
+})
+
+describe('fromLocalMetres', () => {
+  it('undoes toLocalMetres', () => {
+    const origin: LngLat = [113.3, 23.1]
+    const [lng, lat] = fromLocalMetres(toLocalMetres([113.31, 23.095], origin), origin)
+    expect(lng).toBeCloseTo(113.31, 9)
+    expect(lat).toBeCloseTo(23.095, 9)
   })
 })

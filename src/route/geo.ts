@@ -30,6 +30,24 @@ export function toLocalMetres(p: LngLat, origin: LngLat): [number, number] {
   return [(p[0] - origin[0]) * kx, (p[1] - origin[1]) * ky]
 }
 
+/** The inverse of `toLocalMetres`: the point `east` and `north` metres from `origin`. */
+export function fromLocalMetres([east, north]: readonly [number, number], origin: LngLat): [number, number] {
+  const kx = EARTH_RADIUS_M * RAD * Math.cos(origin[1] * RAD)
+  const ky = EARTH_RADIUS_M * RAD
+  return [origin[0] + east / kx, origin[1] + north / ky]
+}
+
+/**
+ * A circle of `metres` around `center` as a closed GeoJSON ring (the last point is the first), in the same metres
+ * as `distanceMetres`, so a trigger's circle on a map is the circle the triggers test.
+ */
+export function circleRing(center: LngLat, metres: number, steps = 64): [number, number][] {
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const angle = (2 * Math.PI * (i % steps)) / steps
+    return fromLocalMetres([metres * Math.cos(angle), metres * Math.sin(angle)], center)
+  })
+}
+
 /** Distance in metres from point `p` to the segment `a`–`b`. */
 export function distanceToSegmentMetres(p: LngLat, a: LngLat, b: LngLat): number {
   const [ax, ay] = toLocalMetres(a, p)

@@ -1,4 +1,4 @@
-import type { DomainCheck, DomainProblem } from './domain-checks'
+import type { DomainCheck, DomainProblem } from './validation-types'
 import { closestKey } from './suggest'
 
 /** Ids a curator can read in one message: the first ten and how many more (a long route has thousands). */

@@ -1,6 +1,5 @@
-import type { DomainProblem } from './domain-checks'
 import { toPointer } from './problem'
-import type { ValidationContext } from './validate'
+import type { DomainProblem, ValidationContext } from './validation-types'
 
 type Path = (string | number)[]
 type Pair = [number, number]

@@ -3,19 +3,13 @@ import { captionTextProblems } from './caption-checks'
 import { courseGeometry, cruiseSpeed, projectOnCourse } from './course'
 import { triggerZones, type TriggerZone } from './trigger-zones'
 
-import type { DomainCheck, DomainProblem } from './domain-checks'
+import type { DomainCheck, DomainProblem, NarrationMedia } from './validation-types'
 import { MAX_TRIGGER_RADIUS_M, type Lang, type Route } from './schema'
 
 /** Seconds a stop's narration lasts in a language (its audio), or undefined when it is not known. */
 export type NarrationSeconds = (stopId: string, lang: Lang) => number | undefined
 
-/** What the caption checks may read from the route folder (paths relative to it); undefined: cannot be read. */
-export interface NarrationMedia {
-  captionsText: (path: string) => string | undefined
-  audioSeconds: (path: string) => number | undefined
-  /** The route's pronunciation lexicon for a language, written form → spoken form; the captions keep either. */
-  respellings?: (lang: string) => readonly (readonly [string, string])[]
-}
+export type { NarrationMedia } from './validation-types'
 
 /** How long each stop's narration lasts in a language: the duration of its first (preferred) audio file. */
 export function narrationSecondsFrom(route: Route, media: NarrationMedia): NarrationSeconds {

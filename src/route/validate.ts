@@ -2,31 +2,17 @@ import type { Node, ParseError } from 'jsonc-parser'
 import { parseTree } from 'jsonc-parser/lib/esm/impl/parser.js'
 import type * as z from 'zod/mini'
 
-import { domainProblems, type DomainProblem } from './domain-checks'
+import { domainProblems } from './domain-checks'
 import { lineIndex } from './json-positions'
 import { migrateRoute } from './migrations'
 import { isPair, looksSwapped, packProblems, readBounds, swapHint } from './pack-checks'
-import type { NarrationMedia } from './trigger-checks'
 import { toPointer, type Problem } from './problem'
 import { RouteSchema, type Route } from './schema'
 import { closestKey } from './suggest'
 import { closingQuote, locatePaths } from './validate-locate'
+import type { DomainProblem, ValidationContext } from './validation-types'
 
-/** What the validator may ask of the world around the file. */
-export interface ValidationContext {
-  /** Whether an asset path (relative to the route folder) exists; omitted, assets are not checked. */
-  assetExists?: (path: string) => boolean
-  /** Reads a text file of the pack (the basemap's GeoJSON); omitted, or undefined for a file, its contents are not checked. */
-  readText?: (path: string) => string | undefined
-  /** Reads the narration's captions and audio lengths; omitted, narration timing and captions are not checked. */
-  narrationMedia?: NarrationMedia
-  /**
-   * The app opening a route: the triggers' checks against the course, which can only warn, are skipped (a
-   * quarter of the validation's time; only curators read warnings, in the studio and `npm run validate`).
-   * Cheap warnings of other checks are still returned.
-   */
-  errorsOnly?: boolean
-}
+export type { ValidationContext } from './validation-types'
 
 /** The outcome of validating a route file: the typed route when there is no error, and every problem. */
 export interface ValidationResult {

@@ -3,11 +3,7 @@ import { useEffect, useRef } from 'react'
 import { Vector3 } from 'three'
 
 import { swingAngle } from './orbit-swing'
-
-interface Controls {
-  target: Vector3
-  update(): void
-}
+import { useOrbitControls } from './use-orbit-controls'
 
 const UP = new Vector3(0, 1, 0)
 
@@ -19,7 +15,7 @@ const UP = new Vector3(0, 1, 0)
  */
 export function AutoOrbit({ on }: { on: boolean }) {
   const camera = useThree((s) => s.camera)
-  const controls = useThree((s) => s.controls) as unknown as Controls | null
+  const controls = useOrbitControls()
   const invalidate = useThree((s) => s.invalidate)
   const swing = useRef<{ start: number; angle: number } | null>(null)
   const offset = useRef(new Vector3())

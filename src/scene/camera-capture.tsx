@@ -5,6 +5,8 @@ import { create } from 'zustand'
 
 import type { Vec3 } from '@/route/schema'
 
+import { useOrbitControls } from './use-orbit-controls'
+
 /** Where the camera stands and what it looks at, in scene metres: a stop's camera view as route.json writes it. */
 export interface CameraPose {
   position: Vec3
@@ -17,14 +19,10 @@ export interface CameraPose {
  */
 export const useCameraCapture = create<{ read: (() => CameraPose) | null }>()(() => ({ read: null }))
 
-interface Controls {
-  target: Vector3
-}
-
 /** Mounted inside the Canvas: lets the studio's "use this view" read the orbit camera's pose. */
 export function CameraCapture() {
   const camera = useThree((s) => s.camera)
-  const controls = useThree((s) => s.controls) as unknown as Controls | null
+  const controls = useOrbitControls()
   useEffect(() => {
     const read = (): CameraPose => {
       // Without orbit controls, the camera looks 100 m ahead of itself.

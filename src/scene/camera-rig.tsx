@@ -2,7 +2,10 @@ import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
 import { Vector3 } from 'three'
 
+import { prefersReducedMotion } from '@/lib/reduced-motion'
 import type { Vec3 } from '@/route/schema'
+
+import { useOrbitControls } from './use-orbit-controls'
 
 /** Where the camera should be: a named view of a stop, or the stop's overview framing. */
 export interface CameraGoal {
@@ -11,11 +14,6 @@ export interface CameraGoal {
   viewId: string
   position: Vec3
   target: Vec3
-}
-
-interface Controls {
-  target: Vector3
-  update(): void
 }
 
 const DURATION_MS = 1200
@@ -34,7 +32,7 @@ export function CameraRig({
   onArrive: (viewId: string) => void
 }) {
   const camera = useThree((s) => s.camera)
-  const controls = useThree((s) => s.controls) as unknown as Controls | null
+  const controls = useOrbitControls()
   const invalidate = useThree((s) => s.invalidate)
   const last = useRef<{ stopId: string; viewId: string } | null>(null)
   const flight = useRef<{
@@ -45,6 +43,7 @@ export function CameraRig({
     start: number
     viewId: string
   } | null>(null)
+  const target = useRef(new Vector3())
   const arrive = useRef(onArrive)
   useEffect(() => {
     arrive.current = onArrive
@@ -58,7 +57,7 @@ export function CameraRig({
     if (!previous || previous.stopId !== goal.stopId || previous.viewId === goal.viewId) return
     const to = new Vector3(...goal.position)
     const toTarget = new Vector3(...goal.target)
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    const reduce = prefersReducedMotion()
     flight.current = {
       from: camera.position.clone(),
       fromTarget: controls ? controls.target.clone() : toTarget.clone(),
@@ -78,10 +77,10 @@ export function CameraRig({
     const t = Math.min(1, Math.max(0, (performance.now() - f.start) / DURATION_MS))
     const k = easeInOut(t)
     camera.position.lerpVectors(f.from, f.to, k)
-    const target = new Vector3().lerpVectors(f.fromTarget, f.toTarget, k)
-    camera.lookAt(target)
+    const lookAt = target.current.lerpVectors(f.fromTarget, f.toTarget, k)
+    camera.lookAt(lookAt)
     if (controls) {
-      controls.target.copy(target)
+      controls.target.copy(lookAt)
       controls.update()
     }
     if (t < 1) {

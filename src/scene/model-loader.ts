@@ -1,6 +1,7 @@
 import type { GLTF } from 'three/addons/loaders/GLTFLoader.js'
 
 import { backoffDelay, type BackoffPolicy } from '@/lib/backoff'
+import { readBody } from '@/lib/read-body'
 
 /** Why a model did not load. */
 export type LoadFailure = { kind: 'network' } | { kind: 'http'; status: number } | { kind: 'corrupt' }
@@ -103,28 +104,12 @@ async function download(
   const total = length > 0 ? length : null
   onProgress(0, total)
   if (!response.body) return response.arrayBuffer()
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let loaded = 0
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>
-    try {
-      chunk = await reader.read()
-    } catch (error) {
-      throw networkFailure(error)
-    }
-    if (chunk.done) break
-    chunks.push(chunk.value)
-    loaded += chunk.value.byteLength
-    onProgress(loaded, total)
+  try {
+    const bytes = await readBody(response.body, { onProgress: (loaded) => onProgress(loaded, total) })
+    return bytes.buffer
+  } catch (error) {
+    throw networkFailure(error)
   }
-  const bytes = new Uint8Array(loaded)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return bytes.buffer
 }
 
 /**

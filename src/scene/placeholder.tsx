@@ -5,7 +5,8 @@ import { Box3, Vector3, type PerspectiveCamera } from 'three'
 import type { Vec3 } from '@/route/schema'
 
 import { defaultBank, type Site } from './site-layout'
-import { footprintOf, frameOn, type Controls } from './stop-model'
+import { footprintOf, frameOn } from './stop-model'
+import { useOrbitControls } from './use-orbit-controls'
 
 const SIZE = 40
 
@@ -21,7 +22,7 @@ export function Placeholder({
   onFramed: (frame: { position: Vec3; target: Vec3 }) => void
 }) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
-  const controls = useThree((s) => s.controls) as unknown as Controls | null
+  const controls = useOrbitControls()
   const invalidate = useThree((s) => s.invalidate)
   const callbacks = useRef({ onPlaced, onFramed })
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { AdaptiveDpr, OrbitControls, PerformanceMonitor } from '@react-three/drei'
 import { Canvas } from '@react-three/fiber'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useReducer, useRef, useState } from 'react'
 
 import { useT } from '@/i18n/use-t'
 import { assetUrl } from '@/route/asset-url'
@@ -21,9 +21,10 @@ import { ModelStatus } from './model-status'
 import { NightLighting } from './night-lighting'
 import { HORIZON, NightSky } from './night-sky'
 import { Placeholder } from './placeholder'
-import { declined, inclined, QUALITY_SETTINGS, settled, type Quality } from './quality'
+import { QUALITY_SETTINGS } from './quality'
 import { RiverBank, type RiverBankApi } from './river-bank'
 import { selectionFor, useSceneStore } from './scene-store'
+import { INITIAL_SCENE_VIEW, sceneViewFlags, sceneViewReducer } from './scene-view-state'
 import { VIEW_FOV, type Site } from './site-layout'
 import { StopModel } from './stop-model'
 import { useModel } from './use-model'
@@ -48,23 +49,17 @@ export function SceneCanvas() {
   const autoOrbit = useSceneStore((s) => s.autoOrbit)
   // The show plays only on a landmark the route gives a lighting programme; the choice is kept for the next one.
   const lightShow = useSceneStore((s) => s.lightShow) && stop?.model?.lightShow === true
-  // Full quality until a PerformanceMonitor measures that this device cannot keep up. It measures only while
-  // the canvas draws continuously (the light show): frames drawn on demand say nothing about frame rate.
-  const [quality, setQuality] = useState<Quality>('high')
+  // The quality is measured only while the canvas draws continuously (the light show): frames drawn on demand
+  // say nothing about frame rate.
+  const [state, dispatch] = useReducer(sceneViewReducer, INITIAL_SCENE_VIEW)
+  const { quality, overview, arrived } = state
   const bank = useRef<RiverBankApi>(null)
   const [placeBank] = useState(() => (site: Site | null) => bank.current?.place(site))
-  const [failedStop, setFailedStop] = useState<string | null>(null)
-  const [readyStop, setReadyStop] = useState<string | null>(null)
-  const [lost, setLost] = useState(false)
-  const [overview, setOverview] = useState<{ stopId: string; position: Vec3; target: Vec3 } | null>(null)
-  const [arrived, setArrived] = useState('')
   const modelUrl = stop?.model ? assetUrl(packUrl, stop.model.src) : null
   const model = useModel(modelUrl)
   const load = model.load
   const onFramed = (frame: { position: Vec3; target: Vec3 }) => {
-    if (!stop) return
-    setOverview({ stopId: stop.id, ...frame })
-    setArrived(`${stop.id}/overview`)
+    if (stop) dispatch({ type: 'framed', stopId: stop.id, ...frame })
   }
 
   const view = stop?.views?.find((v) => v.id === viewId)
@@ -72,16 +67,12 @@ export function SceneCanvas() {
   if (stop && view) goal = { stopId: stop.id, viewId: view.id, position: view.position, target: view.target }
   else if (stop && overview?.stopId === stop.id) goal = { ...overview, viewId: 'overview' }
 
-  // Drawn with this stop's model, and not one drawn on an earlier visit to the stop while this one loads.
-  const ready = !lost && load?.status === 'ready' && readyStop !== null && readyStop === stop?.id
-  // Shown: the stop's model drawn, or the stand-in (and its message) for a model that failed or was stopped.
-  const shown =
-    stop !== undefined &&
-    (ready || failedStop === stop.id || load?.status === 'failed' || load?.status === 'cancelled')
+  const flags = sceneViewFlags(state, stop?.id, load)
+  const { ready, shown } = flags
   const setShownStop = useSceneStore((s) => s.setShownStop)
   const setDrawn = useSceneStore((s) => s.setDrawn)
   useEffect(() => {
-    if (shown) setShownStop(stop.id)
+    if (shown && stop) setShownStop(stop.id)
   }, [shown, stop, setShownStop])
   return (
     <>
@@ -92,17 +83,17 @@ export function SceneCanvas() {
         // While the visitor drags, AdaptiveDpr draws at half resolution, then sharp again when they let go.
         performance={{ min: 0.5 }}
         camera={{ position: [120, 60, 160], fov: VIEW_FOV, near: 1, far: 20000 }}
-        data-ready-stop={ready ? readyStop : ''}
+        data-ready-stop={ready ? state.drawnStop : ''}
         data-view={ready && goal && arrived === `${goal.stopId}/${goal.viewId}` ? goal.viewId : ''}
         data-quality={quality}
       >
         <GpuStats />
         <CameraCapture />
         <ContextGuard
-          onLost={() => setLost(true)}
+          onLost={() => dispatch({ type: 'context-lost' })}
           onRestored={() => {
-            setLost(false)
-            if (stop && readyStop === stop.id) setDrawn(stop.id)
+            dispatch({ type: 'context-restored' })
+            if (stop && state.drawnStop === stop.id) setDrawn(stop.id)
           }}
         />
         <color attach="background" args={[HORIZON]} />
@@ -117,7 +108,7 @@ export function SceneCanvas() {
         {stop?.model && modelUrl && load?.status === 'ready' && (
           <ErrorBoundary
             key={stop.id}
-            onError={() => setFailedStop(stop.id)}
+            onError={() => dispatch({ type: 'model-failed', stopId: stop.id })}
             fallback={<Placeholder onPlaced={placeBank} onFramed={onFramed} />}
           >
             <StopModel
@@ -127,7 +118,7 @@ export function SceneCanvas() {
               onPlaced={placeBank}
               onFramed={onFramed}
               onReady={() => {
-                setReadyStop(stop.id)
+                dispatch({ type: 'model-drawn', stopId: stop.id })
                 setDrawn(stop.id)
               }}
             >
@@ -142,28 +133,29 @@ export function SceneCanvas() {
             </StopModel>
           </ErrorBoundary>
         )}
-        <CameraRig goal={goal} onArrive={(id) => setArrived(`${stop?.id ?? ''}/${id}`)} />
+        <CameraRig
+          goal={goal}
+          onArrive={(id) => dispatch({ type: 'arrived', stopId: stop?.id ?? '', viewId: id })}
+        />
         <LightShow on={lightShow} />
         <AutoOrbit on={autoOrbit} />
         {lightShow && (
           <PerformanceMonitor
             flipflops={2}
-            onDecline={() => setQuality(declined)}
-            onIncline={() => setQuality(inclined)}
-            onFallback={() => setQuality(settled)}
+            onDecline={() => dispatch({ type: 'quality', change: 'decline' })}
+            onIncline={() => dispatch({ type: 'quality', change: 'incline' })}
+            onFallback={() => dispatch({ type: 'quality', change: 'settle' })}
           />
         )}
         <AdaptiveDpr />
         <OrbitControls makeDefault regress enableDamping={false} maxPolarAngle={Math.PI * 0.49} />
       </Canvas>
-      {stop && failedStop === stop.id && <p className="scene-status error">{t('sceneFailed')}</p>}
-      {stop && lost && <p className="scene-status">{t('sceneRestoring')}</p>}
-      {stop && !lost && failedStop !== stop.id && load && load.status !== 'ready' && (
+      {flags.failedMessage && <p className="scene-status error">{t('sceneFailed')}</p>}
+      {flags.restoringMessage && <p className="scene-status">{t('sceneRestoring')}</p>}
+      {flags.loadStatus && load && (
         <ModelStatus load={load} t={t} onCancel={model.cancel} onRetry={model.retry} />
       )}
-      {stop && !lost && failedStop !== stop.id && load?.status === 'ready' && readyStop !== stop.id && (
-        <p className="scene-status">{t('sceneLoading')}</p>
-      )}
+      {flags.drawingMessage && <p className="scene-status">{t('sceneLoading')}</p>}
       <p className="scene-hint" aria-hidden="true">
         {t('sceneHint')}
       </p>

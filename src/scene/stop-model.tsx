@@ -16,12 +16,7 @@ import {
   type Site,
   VIEW_FOV,
 } from './site-layout'
-
-/** What orbit controls expose that the framing needs. */
-export interface Controls {
-  target: Vector3
-  update(): void
-}
+import { useOrbitControls, type OrbitControlsLike } from './use-orbit-controls'
 
 /** How a model sits in the scene, from the route JSON. */
 export interface Placement {
@@ -37,7 +32,7 @@ export interface Placement {
 export function frameOn(
   box: Box3,
   camera: PerspectiveCamera,
-  controls: Controls | null,
+  controls: OrbitControlsLike | null,
   angles: OverviewAngles = {},
 ): { position: Vec3; target: Vec3 } {
   camera.fov = angles.fov ?? VIEW_FOV
@@ -87,7 +82,7 @@ export function StopModel({
   children?: ReactNode
 }) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
-  const controls = useThree((s) => s.controls) as unknown as Controls | null
+  const controls = useOrbitControls()
   const invalidate = useThree((s) => s.invalidate)
   const group = useRef<Group>(null)
   const model = useRef<Group>(null)

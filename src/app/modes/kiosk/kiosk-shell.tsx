@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 
+import { prefersReducedMotion } from '@/lib/reduced-motion'
 import { useNarrator } from '@/narration/narrator-context'
 import type { Route } from '@/route/schema'
 import { useSceneStoreApi } from '@/scene/scene-store'
@@ -32,8 +33,7 @@ export function KioskShell({
   publicUrl: string | undefined
 }) {
   const settings = useMemo(
-    () =>
-      resolveKioskSettings(route, location.search, matchMedia('(prefers-reduced-motion: reduce)').matches),
+    () => resolveKioskSettings(route, location.search, prefersReducedMotion()),
     [route],
   )
   const [visit, setVisit] = useState(0)

@@ -4,7 +4,6 @@ import { distanceMetres, type LngLat } from '@/route/geo'
 
 import {
   alongCourse,
-  circleRing,
   courseStretch,
   eastOf,
   nearestLeg,
@@ -27,12 +26,6 @@ describe('map geometry', () => {
     expect(radiusFromHandle(center, eastOf(center, 412.4))).toBe(412)
     expect(radiusFromHandle(center, eastOf(center, 3))).toBe(20)
     expect(radiusFromHandle(center, eastOf(center, 9000))).toBe(5000)
-  })
-
-  it('draws a closed circle of the radius', () => {
-    const ring = circleRing([113.3, 23.1], 250, 16)
-    expect(ring[0]).toEqual(ring[16])
-    for (const p of ring) expect(distanceMetres([113.3, 23.1], p)).toBeCloseTo(250, -1)
   })
 
   it('finds the leg of the course nearest to a point, and how far along it lies', () => {

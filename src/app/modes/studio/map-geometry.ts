@@ -1,12 +1,7 @@
-import {
-  distanceMetres,
-  distanceToSegmentMetres,
-  EARTH_RADIUS_M,
-  toLocalMetres,
-  type LngLat,
-} from '@/route/geo'
+import { courseGeometry, projectOnCourse } from '@/route/course'
+import { distanceMetres, fromLocalMetres, type LngLat } from '@/route/geo'
 
-const RAD = Math.PI / 180
+export { circleRing } from '@/route/geo'
 
 /** Six decimals of a degree: about 0.1 m, finer than any phone's GPS and short in the file. */
 export function roundLngLat([lng, lat]: LngLat): [number, number] {
@@ -15,17 +10,7 @@ export function roundLngLat([lng, lat]: LngLat): [number, number] {
 
 /** The point `metres` east of `center` (where the radius handle of a trigger sits). */
 export function eastOf(center: LngLat, metres: number): [number, number] {
-  return [center[0] + metres / (EARTH_RADIUS_M * RAD * Math.cos(center[1] * RAD)), center[1]]
-}
-
-/** A circle of `metres` around `center` as a closed GeoJSON ring. */
-export function circleRing(center: LngLat, metres: number, steps = 64): [number, number][] {
-  const kx = EARTH_RADIUS_M * RAD * Math.cos(center[1] * RAD)
-  const ky = EARTH_RADIUS_M * RAD
-  return Array.from({ length: steps + 1 }, (_, i) => {
-    const angle = (2 * Math.PI * i) / steps
-    return [center[0] + (metres * Math.cos(angle)) / kx, center[1] + (metres * Math.sin(angle)) / ky]
-  })
+  return fromLocalMetres([metres, 0], center)
 }
 
 /** A trigger radius for a handle dragged to `handle`: whole metres, within what the schema allows. */
@@ -35,16 +20,11 @@ export function radiusFromHandle(center: LngLat, handle: LngLat): number {
 
 /** The index of the course leg (from point i to i + 1) nearest to `p`. */
 export function nearestLeg(course: readonly LngLat[], p: LngLat): number {
-  let best = 0
-  let bestDistance = Infinity
-  for (let i = 0; i + 1 < course.length; i++) {
-    const d = distanceToSegmentMetres(p, course[i]!, course[i + 1]!)
-    if (d < bestDistance) {
-      best = i
-      bestDistance = d
-    }
-  }
-  return best
+  if (course.length < 2) return 0
+  const geometry = courseGeometry(course)
+  const { along } = projectOnCourse(geometry, p)
+  // The leg ends at the first point at or beyond that distance.
+  return Math.max(0, geometry.cumulative.findIndex((metres) => metres >= along) - 1)
 }
 
 /** The index of the course point nearest to `p`. */
@@ -58,16 +38,7 @@ export function nearestPoint(course: readonly LngLat[], p: LngLat): number {
 
 /** How far along the course, in metres, the point of the course nearest to `p` lies. */
 export function alongCourse(course: readonly LngLat[], p: LngLat): number {
-  if (course.length < 2) return 0
-  const leg = nearestLeg(course, p)
-  let along = 0
-  for (let i = 0; i < leg; i++) along += distanceMetres(course[i]!, course[i + 1]!)
-  const a = course[leg]!
-  const [bx, by] = toLocalMetres(course[leg + 1]!, a)
-  const [px, py] = toLocalMetres(p, a)
-  const length2 = bx * bx + by * by
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * bx + py * by) / length2))
-  return along + t * Math.sqrt(length2)
+  return course.length < 2 ? 0 : projectOnCourse(courseGeometry(course), p).along
 }
 
 /**
