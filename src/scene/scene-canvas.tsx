@@ -148,7 +148,14 @@ export function SceneCanvas() {
           />
         )}
         <AdaptiveDpr />
-        <OrbitControls makeDefault regress enableDamping={false} maxPolarAngle={Math.PI * 0.49} />
+        {/* Only a visitor's drag lowers the resolution: the kiosk's swing moves the controls every frame, and
+            regressing on every frame left its 3D view blank. */}
+        <OrbitControls
+          makeDefault
+          regress={!autoOrbit}
+          enableDamping={false}
+          maxPolarAngle={Math.PI * 0.49}
+        />
       </Canvas>
       {flags.failedMessage && <p className="scene-status error">{t('sceneFailed')}</p>}
       {flags.restoringMessage && <p className="scene-status">{t('sceneRestoring')}</p>}
