@@ -18,7 +18,7 @@ import { lamp, tree } from './street'
  */
 export async function buildHaizhuBridge(): Promise<Model> {
   const { model, add } = createModel({
-    steel: { color: 0x9aa6a8, metallic: 0.4, roughness: 0.5, flood: 0.5, emissive: 0xb08848, strength: 0.45 },
+    steel: { color: 0xb4aa8c, metallic: 0.4, roughness: 0.5, flood: 0.5 },
     deck: { color: 0x5a5d62, roughness: 0.9, flood: 0.25 },
     pier: { color: 0x8a857c, roughness: 0.95, flood: 0.3 },
     ledGold: { color: 0x403010, emissive: 0xffc46a, strength: 2.5 },
