@@ -23,6 +23,8 @@ export function buildCustomsHouse(): Model {
     dark: { color: 0x1d232b, metallic: 0.2, roughness: 0.3 },
     clock: { color: 0xfffbe8, emissive: 0xfff4d0, strength: 3 },
     iron: { color: 0x202020, roughness: 0.6 },
+    // The clock tower under its own warm floodlights, brighter than the walls below.
+    tower: { color: 0xf4dcaa, roughness: 0.8, flood: 0.78 },
   })
   const W = 48
   const D = 34
@@ -78,7 +80,7 @@ export function buildCustomsHouse(): Model {
   }
   add('granite', block(W - 12, 1.2, 2.6, 0, 18.5, front - 0.4), block(W - 12, 0.6, 2.6, 0, 5.2, front - 0.4))
   // Rustication: deep joints across the ground floor's granite.
-  for (let k = 1; k < 5; k++) add('iron', block(W + 0.1, 0.16, D + 0.1, 0, k * 1.1, 0))
+  for (let k = 1; k < 5; k++) add('iron', block(W + 0.1, 0.24, D + 0.1, 0, k * 1.1, 0))
   // The old Post Office beside it to the west: three storeys behind a colonnade.
   add('post', block(40, 16, 30, -W / 2 - 24, 0, -2), block(41, 1.2, 31, -W / 2 - 24, 16, -2))
   for (let k = 0; k < 10; k++) add('post', prism(0.45, 0.4, 10, 10, -W / 2 - 42 + k * 4, 5, 13.6))
@@ -92,13 +94,14 @@ export function buildCustomsHouse(): Model {
   )
   add('lit', ...postLit)
   add('dark', ...postDark)
-  // Clock tower, 13 m above the 19 m walls: plinth, clock stage with paired corner columns, drum, dome, lantern.
+  // Clock tower, about 14 m above the 19 m walls: plinth, a tall clock stage with paired corner columns and urns on
+  // its cornice, drum, dome, lantern.
   const tz = D / 2 - 5
   add(
-    'granite',
+    'tower',
     block(8.6, 4.5, 8.6, 0, wallTop, tz),
-    block(7.6, 4, 7.6, 0, wallTop + 4.5, tz),
-    block(8.6, 0.6, 8.6, 0, wallTop + 8.5, tz),
+    block(7.6, 5, 7.6, 0, wallTop + 4.5, tz),
+    block(8.6, 0.6, 8.6, 0, wallTop + 9.5, tz),
   )
   for (const sx of [-1, 1]) {
     for (const sz of [-1, 1]) {
@@ -106,7 +109,7 @@ export function buildCustomsHouse(): Model {
         [4.1, 3.1],
         [3.1, 4.1],
       ] as const)
-        add('granite', prism(0.3, 0.28, 4, 8, sx * px, wallTop + 4.5, tz + sz * pz))
+        add('tower', prism(0.32, 0.28, 5, 8, sx * px, wallTop + 4.5, tz + sz * pz))
     }
   }
   for (const [nx, nz] of [
@@ -116,7 +119,7 @@ export function buildCustomsHouse(): Model {
     [-1, 0],
   ] as const) {
     const rotY = Math.atan2(nx, nz)
-    const c = (o: number) => [nx * o, wallTop + 6.5, tz + nz * o] as const
+    const c = (o: number) => [nx * o, wallTop + 7, tz + nz * o] as const
     add('clock', place(new CircleGeometry(1.25, 24), ...c(3.86), rotY))
     // A true face: a dark rim and twelve hour marks.
     add('iron', place(new RingGeometry(1.12, 1.3, 24), ...c(3.88), rotY))
@@ -132,14 +135,17 @@ export function buildCustomsHouse(): Model {
     add('iron', place(new BoxGeometry(0.12, 0.9, 0.05).translate(0, 0.4, 0), ...c(3.92), rotY))
     add('iron', place(new BoxGeometry(0.6, 0.1, 0.05).translate(0.28, 0, 0), ...c(3.92), rotY))
   }
-  add('granite', prism(3.3, 3.3, 1.4, 16, 0, wallTop + 9.1, tz))
+  // Urns on the corners of the clock stage's cornice.
+  for (const sx of [-1, 1])
+    for (const sz of [-1, 1]) add('tower', prism(0.45, 0.25, 1.1, 8, sx * 3.8, wallTop + 10.1, tz + sz * 3.8))
+  add('tower', prism(3.3, 3.3, 1.4, 16, 0, wallTop + 10.1, tz))
   const domeProfile = Array.from({ length: 9 }, (_, k) => {
     const a = (k / 8) * (Math.PI / 2)
     return new Vector2(Math.max(0.001, 3.2 * Math.cos(a)), 2.6 * Math.sin(a))
   })
-  add('dome', place(new LatheGeometry(domeProfile, 16), 0, wallTop + 10.5, tz))
-  add('granite', prism(0.6, 0.5, 0.9, 8, 0, wallTop + 12.9, tz))
-  add('dome', prism(0.55, 0.02, 0.7, 8, 0, wallTop + 13.8, tz))
+  add('dome', place(new LatheGeometry(domeProfile, 16), 0, wallTop + 11.5, tz))
+  add('tower', prism(0.6, 0.5, 0.9, 8, 0, wallTop + 13.9, tz))
+  add('dome', prism(0.55, 0.02, 0.7, 8, 0, wallTop + 14.8, tz))
   // Low across the water from the east corner, so that the clock tower stands against the sky over two clock faces.
   model.overview = { azimuth: 42, elevation: 8 }
   return model

@@ -8,12 +8,12 @@ import { lamp, tree } from './street'
  * Ersha Island: Xinghai Concert Hall (星海音乐厅) on its waterfront. Facts used (LANDMARKS.md §10): a
  * hyperbolic-paraboloid concrete shell, likened to a swan taking off or a grand piano with its lid raised, the
  * Guangdong Museum of Art next door to the east, the main channel to the south. Its grey-green concrete and, from photographs: one smooth
- * saddle over glass walls, rising to a high point at its eastern end, low over the middle of its long sides,
- * on a terrace among lawns and trees along the water, the lit foyer behind the glass. The size (about 110 × 88 m) is estimated from photographs.
+ * saddle over glass walls, one corner soaring to a high tip toward the river at the south-east, the opposite corner
+ * raised less and the other two low, the lower main building behind it, on a terrace among lawns and trees along the water, the lit foyer behind the glass. The size (about 110 × 88 m) is estimated from photographs.
  */
 export function buildErshaIsland(): Model {
   const { model, add } = createModel({
-    roof: { color: 0xb4c4b8, roughness: 0.45, flood: 0.75, doubleSided: true },
+    roof: { color: 0x8ea498, roughness: 0.5, flood: 0.6, doubleSided: true },
     ribs: { color: 0x3a4048, roughness: 0.6, flood: 0.2 },
     base: { color: 0xcfc9bd, roughness: 0.9, flood: 0.3 },
     glass: { color: 0x1a2838, roughness: 0.1, emissive: 0x8ab8e0, strength: 0.8, doubleSided: true },
@@ -22,6 +22,7 @@ export function buildErshaIsland(): Model {
     lampLight: LAMP_LIGHT,
     edge: { color: 0xe0f0ff, emissive: 0xd8ecff, strength: 2.5 },
     museum: { color: 0x7a766e, roughness: 0.9, flood: 0.25 },
+    mass: { color: 0x8c8c84, roughness: 0.9, flood: 0.32 },
     lawn: { color: 0x24402a, roughness: 1, flood: 0.2 },
     crown: TREE_CROWN,
     trunk: TREE_TRUNK,
@@ -29,16 +30,20 @@ export function buildErshaIsland(): Model {
   add('lawn', block(220, 0.3, 130, 15, -0.3, -5))
   const baseY = 3
   add('base', block(124, baseY, 100, 0, 0, 0))
-  // The saddle: y = c + a (x/A)² − b (z/B)² + t (x/A), high at both ends of the long axis, the east end soaring to a
-  // sharp point (a steeper term there), low at the middle of both long sides; its plan a rounded lozenge, so its edges curve as the real shell's do.
+  // The saddle, a hyperbolic paraboloid y = c + a·p·q over a squarish plan whose corners lie on the diagonals (p, q
+  // the plan's coordinates over its half-axes): two opposite corners rise, the south-east one toward the river
+  // soaring to a sharp tip (a steeper term there), the north-west one less; the other two come down low.
   const A = 56
   const B = 44
-  const heightAt = (x: number, z: number) =>
-    15 + 12 * (x / A) ** 2 - 9 * (z / B) ** 2 + 10 * (x / A) + 12 * Math.max(0, x / A) ** 4
+  const heightAt = (x: number, z: number) => {
+    const p = x / A
+    const q = z / B
+    return 15 + 13 * p * q + 16 * Math.max(0, (p + q) / 2) ** 3
+  }
   const plan = (r: number, theta: number): [number, number] => {
     const c = Math.cos(theta)
     const s = Math.sin(theta)
-    return [A * r * Math.sign(c) * Math.abs(c) ** 1.35, B * r * Math.sign(s) * Math.abs(s) ** 1.35]
+    return [A * r * Math.sign(c) * Math.abs(c) ** 0.6, B * r * Math.sign(s) * Math.abs(s) ** 0.6]
   }
   const roofAt = (u: number, v: number): Vec3 => {
     const [x, z] = plan(u, v * 2 * Math.PI)
@@ -79,6 +84,10 @@ export function buildErshaIsland(): Model {
     add('ribs', l.post)
     add('lampLight', l.light)
   }
+  // The hall's lower main building behind the shell: the stage house and back-of-house in grey concrete, lit
+  // windows in bands.
+  add('mass', block(80, 16, 34, -12, 0, -58), block(44, 22, 26, 8, 0, -50))
+  for (let f = 0; f < 3; f++) add('foyer', block(76, 1.2, 0.2, -12, 3 + f * 4.5, -40.9))
   // Guangdong Museum of Art next door, to the east: a low block.
   add('museum', block(34, 12, 30, 104, 0, -30))
   // The waterfront: a row of trees along the promenade, more on the lawns behind.
@@ -96,10 +105,10 @@ export function buildErshaIsland(): Model {
   // Low over the main channel from the south-east, so that the shell rises against the sky, framed on the hall and
   // the waterfront trees before it rather than the whole island's lawns.
   model.overview = {
-    azimuth: 25,
+    azimuth: -8,
     elevation: 7,
     fov: 30,
-    focus: { min: [-70, 0, -50], max: [70, 50, 68] },
+    focus: { min: [-62, 0, -45], max: [62, 40, 60] },
   }
   return model
 }

@@ -118,49 +118,10 @@ export function buildHaixinsha(): Model {
     block(1.2, 0.3, sqLength, sqX + 41, 0.2, -200 - sqLength / 2),
   )
 
-  // The West Tower (IFC): a rounded triangle swelling a little at mid-height, under a white diagonal grid.
-  const [ifcX, ifcZ] = fromHaixinsha(23.120273, 113.3179)
-  const ifcH = 440
-  const ifcPlan = (y: number, t: number): Vec3 => {
-    const swell = 1 + 0.1 * Math.sin((Math.PI * y) / ifcH) - 0.25 * Math.max(0, (y - ifcH * 0.85) / ifcH) * 4
-    // A triangle with rounded corners: radius pulled in between the corners.
-    const r = 34 * swell * (1 - 0.12 * Math.cos(3 * t))
-    return [ifcX + r * Math.sin(t), y, ifcZ + r * Math.cos(t)]
-  }
-  const ifcRing: Vec3[] = []
-  for (let i = 0; i <= 8; i++)
-    for (let k = 0; k < 18; k++) ifcRing.push(ifcPlan((i * ifcH) / 8, (k / 18) * 2 * Math.PI))
-  add('towerGlass', hull(ifcRing))
-  const grid: Geoms = []
-  const turns = 10
-  for (let k = 0; k < 12; k++) {
-    for (const dir of [1, -1]) {
-      for (let i = 0; i < turns; i++) {
-        const t0 = (k / 12) * 2 * Math.PI + (dir * i * Math.PI) / 6
-        const t1 = t0 + (dir * Math.PI) / 6
-        const p0 = ifcPlan((i * ifcH) / turns, t0)
-        const p1 = ifcPlan(((i + 1) * ifcH) / turns, t1)
-        grid.push(rod([p0[0], p0[1], p0[2]], [p1[0], p1[1], p1[2]], 0.9, 3))
-      }
-    }
-  }
-  add('diagrid', ...grid)
-
-  // The East Tower (CTF): square, stepping in three times toward its crown, lit up its corners.
-  const [ctfX, ctfZ] = fromHaixinsha(23.120201, 113.320562)
-  const tiers: [width: number, from: number, to: number][] = [
-    [66, 0, 250],
-    [60, 250, 370],
-    [52, 370, 460],
-    [42, 460, 530],
-  ]
-  for (const [w, from, to] of tiers) {
-    add('towerGlass', block(w, to - from, w, ctfX, from, ctfZ))
-    for (const sx of [-1, 1])
-      for (const sz of [-1, 1])
-        add('ctfLight', block(1.4, to - from, 1.4, ctfX + (sx * w) / 2, from, ctfZ + (sz * w) / 2))
-    add('ctfLight', block(w + 1, 1.5, w + 1, ctfX, to - 1.5, ctfZ))
-  }
+  const twins = twinTowers(fromHaixinsha(23.120273, 113.3179), fromHaixinsha(23.120201, 113.320562))
+  add('towerGlass', ...twins.towerGlass)
+  add('diagrid', ...twins.diagrid)
+  add('ctfLight', ...twins.ctfLight)
 
   // The Opera House's two boulders west of the axis, the Museum's box and the Library east of it.
   const [opX, opZ] = fromHaixinsha(23.117768, 113.317111)
@@ -203,4 +164,57 @@ export function buildHaixinsha(): Model {
   // the sky over the island and its axis.
   model.overview = { azimuth: 0, elevation: 12 }
   return model
+}
+
+/**
+ * The new town's twin towers at the given points (metres east and south of the model's origin): the West Tower
+ * (IFC, 440 m) and the East Tower (CTF Finance Centre, 530 m), by material. Facts: see buildHaixinsha.
+ */
+export function twinTowers(
+  [ifcX, ifcZ]: XZ,
+  [ctfX, ctfZ]: XZ,
+): { towerGlass: Geoms; diagrid: Geoms; ctfLight: Geoms } {
+  const parts = { towerGlass: [] as Geoms, diagrid: [] as Geoms, ctfLight: [] as Geoms }
+  // The West Tower (IFC): a rounded triangle swelling a little at mid-height, under a white diagonal grid.
+  const ifcH = 440
+  const ifcPlan = (y: number, t: number): Vec3 => {
+    const swell = 1 + 0.1 * Math.sin((Math.PI * y) / ifcH) - 0.25 * Math.max(0, (y - ifcH * 0.85) / ifcH) * 4
+    // A triangle with rounded corners: radius pulled in between the corners.
+    const r = 34 * swell * (1 - 0.12 * Math.cos(3 * t))
+    return [ifcX + r * Math.sin(t), y, ifcZ + r * Math.cos(t)]
+  }
+  const ifcRing: Vec3[] = []
+  for (let i = 0; i <= 8; i++)
+    for (let k = 0; k < 18; k++) ifcRing.push(ifcPlan((i * ifcH) / 8, (k / 18) * 2 * Math.PI))
+  parts.towerGlass.push(hull(ifcRing))
+  const grid: Geoms = []
+  const turns = 10
+  for (let k = 0; k < 12; k++) {
+    for (const dir of [1, -1]) {
+      for (let i = 0; i < turns; i++) {
+        const t0 = (k / 12) * 2 * Math.PI + (dir * i * Math.PI) / 6
+        const t1 = t0 + (dir * Math.PI) / 6
+        const p0 = ifcPlan((i * ifcH) / turns, t0)
+        const p1 = ifcPlan(((i + 1) * ifcH) / turns, t1)
+        grid.push(rod([p0[0], p0[1], p0[2]], [p1[0], p1[1], p1[2]], 0.9, 3))
+      }
+    }
+  }
+  parts.diagrid.push(...grid)
+
+  // The East Tower (CTF): square, stepping in three times toward its crown, lit up its corners.
+  const tiers: [width: number, from: number, to: number][] = [
+    [66, 0, 250],
+    [60, 250, 370],
+    [52, 370, 460],
+    [42, 460, 530],
+  ]
+  for (const [w, from, to] of tiers) {
+    parts.towerGlass.push(block(w, to - from, w, ctfX, from, ctfZ))
+    for (const sx of [-1, 1])
+      for (const sz of [-1, 1])
+        parts.ctfLight.push(block(1.4, to - from, 1.4, ctfX + (sx * w) / 2, from, ctfZ + (sz * w) / 2))
+    parts.ctfLight.push(block(w + 1, 1.5, w + 1, ctfX, to - 1.5, ctfZ))
+  }
+  return parts
 }

@@ -18,7 +18,7 @@ import { lamp, tree } from './street'
  */
 export async function buildHaizhuBridge(): Promise<Model> {
   const { model, add } = createModel({
-    steel: { color: 0x8f9ba6, metallic: 0.5, roughness: 0.5, flood: 0.35 },
+    steel: { color: 0xb4aa8c, metallic: 0.4, roughness: 0.5, flood: 0.5 },
     deck: { color: 0x5a5d62, roughness: 0.9, flood: 0.25 },
     pier: { color: 0x8a857c, roughness: 0.95, flood: 0.3 },
     ledGold: { color: 0x403010, emissive: 0xffc46a, strength: 2.5 },
@@ -35,16 +35,16 @@ export async function buildHaizhuBridge(): Promise<Model> {
   const deckY = 10
   const halfW = 9.5
   const spans = [
-    { x0: -91.45, x1: -24.5, rise: 13, panels: 8 },
-    { x0: -24.5, x1: 24.5, rise: 8, panels: 6 },
-    { x0: 24.5, x1: 91.45, rise: 13, panels: 8 },
+    { x0: -91.45, x1: -24.5, rise: 9.5, panels: 8 },
+    { x0: -24.5, x1: 24.5, rise: 5, panels: 6 },
+    { x0: 24.5, x1: 91.45, rise: 9.5, panels: 8 },
   ]
   add('deck', block(182.9 + 30, 1.4, halfW * 2 + 3, 0, deckY - 1.4, 0))
   for (const { x0, x1, rise, panels } of spans) {
     const mid = (x0 + x1) / 2
     const half = (x1 - x0) / 2
-    // Bow-shaped top chord: a parabola springing from 2.5 m above the deck.
-    const topAt = (x: number) => deckY + 2.5 + rise * (1 - ((x - mid) / half) ** 2)
+    // Bow-shaped top chord: a low parabola springing from 3 m above the deck.
+    const topAt = (x: number) => deckY + 3 + rise * (1 - ((x - mid) / half) ** 2)
     for (const side of [-1, 1]) {
       const z = side * halfW
       const top: Vec3[] = []
@@ -54,7 +54,7 @@ export async function buildHaizhuBridge(): Promise<Model> {
         top.push([x, topAt(x), z])
         bottom.push([x, deckY, z])
       }
-      add('steel', ...polyline(top, 0.45), ...polyline(bottom, 0.4))
+      add('steel', ...polyline(top, 0.8), ...polyline(bottom, 0.75))
       add(
         'ledGold',
         ...polyline(
@@ -65,36 +65,38 @@ export async function buildHaizhuBridge(): Promise<Model> {
         ),
       )
       for (let k = 0; k <= panels; k++) {
-        add('steel', rod(bottom[k]!, top[k]!, 0.28))
+        add('steel', rod(bottom[k]!, top[k]!, 0.45))
         if (k < panels)
           add(
             'steel',
-            rod(k < panels / 2 ? top[k]! : bottom[k]!, k < panels / 2 ? bottom[k + 1]! : top[k + 1]!, 0.22),
+            rod(k < panels / 2 ? top[k]! : bottom[k]!, k < panels / 2 ? bottom[k + 1]! : top[k + 1]!, 0.38),
           )
       }
       // Top lateral bracing where there is headroom.
       if (side === 1) {
         for (let k = 1; k < panels; k++) {
           const [x, y] = top[k]!
-          if (y - deckY > 8) add('steel', rod([x, y, -halfW], [x, y, halfW], 0.22))
+          if (y - deckY > 7) add('steel', rod([x, y, -halfW], [x, y, halfW], 0.3))
         }
       }
     }
   }
+  // At night warm light runs along the deck's edges as well as the bows.
+  for (const z of [-halfW - 1.55, halfW + 1.55]) add('ledGold', block(183, 0.35, 0.1, 0, deckY - 0.9, z))
   // Hu Hanmin's name for the bridge, 海珠桥, restored on the truss: red characters on both faces.
   const name = await signText('海珠桥', { height: 2, font: 'serif' })
   add(
     'deck',
-    block(7.4, 2.6, 0.2, 0, deckY + 8.1, halfW + 0.5),
-    block(7.4, 2.6, 0.2, 0, deckY + 8.1, -halfW - 0.5),
+    block(7.4, 2.6, 0.2, 0, deckY + 6.2, halfW + 0.5),
+    block(7.4, 2.6, 0.2, 0, deckY + 6.2, -halfW - 0.5),
   )
   add(
     'plaque',
-    name.clone().translate(0, deckY + 9.4, halfW + 0.7),
+    name.clone().translate(0, deckY + 7.5, halfW + 0.7),
     name
       .clone()
       .rotateY(Math.PI)
-      .translate(0, deckY + 9.4, -halfW - 0.7),
+      .translate(0, deckY + 7.5, -halfW - 0.7),
   )
   for (const x of [-24.5, 24.5])
     add('pier', block(5, deckY - 1.4 - WATER_LEVEL, halfW * 2 + 2, x, WATER_LEVEL, 0))
@@ -136,12 +138,14 @@ export async function buildHaizhuBridge(): Promise<Model> {
   const rng = seeded(13)
   const street = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
   for (const [z0, z1] of [
-    [-72, -20],
-    [20, 72],
+    [-90, -20],
+    [20, 90],
   ] as const) {
     const row = { walls: [] as Geoms, lit: [] as Geoms, dark: [] as Geoms }
     // Built facing +Z along X, then turned to face the river (+X) and moved behind the promenade.
-    streetRow({ x0: z0, x1: z1, z: 0, storeys: [4, 6], depth: 20, lit: 0.5, arcade: true }, rng, row)
+    streetRow({ x0: z0, x1: z1, z: 0, storeys: [5, 8], depth: 20, lit: 0.55, arcade: true }, rng, row)
+    // Taller blocks behind, the old town rising from the square.
+    streetRow({ x0: z0 - 10, x1: z1 + 10, z: -24, storeys: [8, 14], depth: 18, lit: 0.4 }, rng, row)
     for (const [key, list] of Object.entries(row) as [keyof typeof row, Geoms][])
       street[key].push(...list.map((g) => g.rotateY(Math.PI / 2).translate(-112, 0, 0)))
   }
@@ -160,13 +164,13 @@ export async function buildHaizhuBridge(): Promise<Model> {
     { x: spans[0]!.x0, z: 0, facing: 90 },
     { x: spans[2]!.x1, z: 0, facing: -90 },
   ]
-  // Low from downstream, so that the lit trusses stand across the view between the north bank's square and façades
-  // and the south bank's blocks, framed on the bridge and its bridgeheads.
+  // Low from downstream, so that the lit trusses stand across the view between Haizhu Square and the façades
+  // behind it on the north bank and the south bank's blocks.
   model.overview = {
-    azimuth: 6,
-    elevation: 6,
+    azimuth: 4,
+    elevation: 5,
     fov: 30,
-    focus: { min: [-165, 0, -25], max: [125, 24, 25] },
+    focus: { min: [-175, 0, -30], max: [110, 30, 30] },
   }
   return model
 }

@@ -5,15 +5,17 @@ import { streetRow } from './city'
 import { wallsOf, windows } from './facade'
 import { block, extrudePlan, place, prism } from './geometry'
 import { createModel, type Geoms, type Model, type XZ } from './model'
+import { signText } from './sign'
 
 /**
  * Oi Kwan Building (爱群大厦). Facts used (LANDMARKS.md §6): 64 m, 15 storeys, on a triangular plot on the Changdi
  * riverfront (Yangcheng Evening News 2021-07-27; 65 m in 梁绵昌), a "slim and elegant art deco-ish" tower (SCMP).
  * From photographs: vertical ribs running up every face, an arcade (骑楼) over the pavement at street level, the
- * wedge of the plot ending in a narrow corner, the top stepping back in tiers to a flagpole; the four- to six-storey
- * blocks of the old waterfront either side.
+ * wedge of the plot ending in a narrow rounded corner toward the river, the top stepping back in tiers to a slim
+ * crown and a flagpole, the hotel's red neon name 爱群大酒店 on the roof; the four- to six-storey blocks of the old
+ * waterfront either side.
  */
-export function buildOiKwanBuilding(): Model {
+export async function buildOiKwanBuilding(): Promise<Model> {
   const { model, add } = createModel({
     stone: { color: 0xc4c4be, roughness: 0.85, flood: 0.34 },
     lit: { color: 0xfff0c8, emissive: 0xffc870, strength: 1.4 },
@@ -23,26 +25,31 @@ export function buildOiKwanBuilding(): Model {
     flag: { color: 0xc01010, roughness: 0.8, flood: 0.6, doubleSided: true },
     mast: { color: 0x9aa0a6, metallic: 0.8, roughness: 0.4 },
     beacon: { color: 0x400000, emissive: 0xff2a1a, strength: 4 },
+    sign: { color: 0x600000, emissive: 0xff1a0a, strength: 2.4, doubleSided: true },
     neighbour: { color: 0xb8a88a, roughness: 0.9, flood: 0.32 },
   })
   const rng = seeded(7)
-  // Triangular plot between two roads meeting at an acute angle toward the river: its narrow, cut corner turned
-  // toward the water and the viewer, the two long faces running back from it, a short back wall.
-  const plot: XZ[] = [
-    [-16, -14],
-    [16, -14],
-    [16, -4],
-    [7.5, 17],
-    [4.5, 18],
-    [-16, 2],
-  ]
+  // Triangular plot between two roads meeting at an acute angle toward the river: its narrow corner rounded and
+  // turned toward the water and the viewer, the two long faces running back from it, a short back wall.
+  const corner = Array.from({ length: 7 }, (_, k): XZ => {
+    // A quadratic curve from one long face to the other, its control point where the faces would meet.
+    const t = k / 6
+    const [a, c, b] = [
+      [9.2, 12.8],
+      [6.47, 19.54],
+      [1.4, 15.6],
+    ] as const
+    const u = 1 - t
+    return [u * u * a[0] + 2 * u * t * c[0] + t * t * b[0], u * u * a[1] + 2 * u * t * c[1] + t * t * b[1]]
+  })
+  const plot: XZ[] = [[-16, -14], [16, -14], [16, -4], ...corner, [-16, 2]]
   const cx = 0
   const cz = -2
   const scaled = (s: number): XZ[] => plot.map(([x, z]) => [cx + (x - cx) * s, cz + (z - cz) * s])
   const tiers = [
     { plan: scaled(1), y: 5.4, storeys: 9, first: 3.6 },
-    { plan: scaled(0.72), y: 37.8, storeys: 3, first: 3.6 },
-    { plan: scaled(0.5), y: 48.6, storeys: 2, first: 3.6 },
+    { plan: scaled(0.64), y: 37.8, storeys: 3, first: 3.6 },
+    { plan: scaled(0.42), y: 48.6, storeys: 2, first: 3.6 },
   ]
   const lit: Geoms = []
   const dark: Geoms = []
@@ -105,10 +112,23 @@ export function buildOiKwanBuilding(): Model {
   }
   add('lit', ...lit)
   add('dark', ...dark)
-  const crownPlan = scaled(0.3)
-  add('stone', extrudePlan(crownPlan, 56.1, 3.2))
-  add('crown', extrudePlan(scaled(0.32), 57.2, 0.6))
-  add('stone', prism(1.6, 0.6, 1.8, 8, cx, 59.3, cz))
+  // The slim crown, set well back: a lantern storey ringed with light and a stepped cap.
+  add('stone', extrudePlan(scaled(0.24), 56.1, 3.2))
+  add('crown', extrudePlan(scaled(0.26), 57.2, 0.6))
+  add('stone', prism(1.4, 0.5, 1.8, 8, cx, 59.3, cz))
+  // The red neon name, 爱群大酒店, standing on the main block's roof in front of the upper tiers, facing the river
+  // across the rounded corner.
+  const face = Math.atan2(6.47 - cx, 19.54 - cz)
+  const signAt = 16.5
+  add(
+    'sign',
+    place(
+      (await signText('爱群大酒店', { height: 3.8 })).rotateY(face),
+      cx + signAt * Math.sin(face),
+      40.2,
+      cz + signAt * Math.cos(face),
+    ),
+  )
   // The rooftop flagpole and its flag.
   add('mast', prism(0.16, 0.08, 8, 6, cx, 61.1, cz))
   add('flag', place(new PlaneGeometry(2.6, 1.7), cx + 1.35, 67.9, cz, 0.5))
@@ -122,6 +142,6 @@ export function buildOiKwanBuilding(): Model {
   add('lit', ...street.lit)
   add('dark', ...street.dark)
   // From the river toward its narrow corner, the two ribbed faces either side of it, over the arcade.
-  model.overview = { azimuth: 20, elevation: 16, focus: { min: [-40, 0, -20], max: [40, 70, 20] } }
+  model.overview = { azimuth: 18, elevation: 10, focus: { min: [-34, 0, -20], max: [34, 70, 20] } }
   return model
 }

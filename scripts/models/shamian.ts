@@ -1,9 +1,12 @@
+import { PlaneGeometry } from 'three'
+
 import { WATER_LEVEL } from '../../src/scene/site-layout'
 import { seeded } from '../seeded-random'
 import { streetRow } from './city'
 import { windows } from './facade'
 import { block, gableRoof, hipRoof, lancet, place, prism } from './geometry'
 import { createModel, type Geoms, type Model } from './model'
+import { signText } from './sign'
 import { LAMP_LIGHT, TREE_CROWN, TREE_TRUNK } from './palette'
 import { banyan, lamp } from './street'
 
@@ -13,14 +16,17 @@ import { banyan, lamp } from './street'
  * an island; the Church of Our Lady of Lourdes (1890) in the French part, to the east (en.wikipedia "Shamian",
  * Lonely Planet). From photographs: old banyans along the avenues and the riverfront promenade, the chapel's cream
  * walls and front spire, a river row of three-storey consulates and banks with arcaded verandas (red brick or
- * stucco, one under a corner dome), the low Shaji waterfront across the canal.
+ * stucco, one under a corner dome), warmly floodlit, the low Shaji waterfront across the canal; at the island's west
+ * tip the White Swan Hotel (100 m, en.wikipedia "White Swan Hotel"), a long white slab of balcony bands with its
+ * red name on the roof, rising far above the villas (its own model, white-swan-pool.ts, has the sources).
  */
-export function buildShamian(): Model {
+export async function buildShamian(): Promise<Model> {
   const { model, add } = createModel({
-    stuccoCream: { color: 0xecd59a, roughness: 0.9, flood: 0.4 },
-    stuccoPink: { color: 0xeac4b4, roughness: 0.9, flood: 0.4 },
-    brick: { color: 0xa85a42, roughness: 0.9, flood: 0.38 },
-    stuccoGrey: { color: 0xc8c8b8, roughness: 0.9, flood: 0.4 },
+    // The villas' façades are floodlit warm from the avenues.
+    stuccoCream: { color: 0xf4d090, roughness: 0.9, flood: 0.62 },
+    stuccoPink: { color: 0xf0bc9c, roughness: 0.9, flood: 0.6 },
+    brick: { color: 0xb8623e, roughness: 0.9, flood: 0.55 },
+    stuccoGrey: { color: 0xdcd0b0, roughness: 0.9, flood: 0.58 },
     dome: { color: 0x5f7f74, metallic: 0.3, roughness: 0.6, flood: 0.35 },
     white: { color: 0xf2efe8, roughness: 0.8, flood: 0.4 },
     roof: { color: 0x8a4430, roughness: 0.85, flood: 0.3 },
@@ -33,6 +39,9 @@ export function buildShamian(): Model {
     lampLight: LAMP_LIGHT,
     chapel: { color: 0xe6d7a8, roughness: 0.9, flood: 0.45 },
     shaji: { color: 0x8d8476, roughness: 0.9, flood: 0.18 },
+    swanBands: { color: 0xf2f2ee, roughness: 0.8, flood: 0.45 },
+    swanGlass: { color: 0x1a2230, metallic: 0.3, roughness: 0.3, emissive: 0x202838, strength: 1 },
+    swanSign: { color: 0x600000, emissive: 0xff0a00, strength: 1.6 },
   })
   const rng = seeded(5)
   // The island, its embankment down to the river, and the canal (沙基涌) along its north side.
@@ -143,16 +152,16 @@ export function buildShamian(): Model {
       add('trunk', t.trunk)
       add('crown', t.crown)
     }
-    // The old banyans of the riverfront promenade, with gaps where the river row shows through.
-    if (x % 28 === 0) {
+    // The old banyans of the riverfront promenade, broad and close, their crowns spreading in lobes over aerial
+    // roots and hiding the river row's lower storeys.
+    {
       const bx = x + 7 + (rng() - 0.5) * 3
-      const r = banyan(bx, 47, 9 + rng() * 2, 6.5 + rng() * 1.5)
+      const r = banyan(bx, 46 + (rng() - 0.5) * 3, 7.5 + rng() * 1.5, 7 + rng() * 1.5)
       add('trunk', r.trunk)
       add('crown', r.crown)
-      // A banyan's crown spreads in lobes over its aerial roots, wider than it is tall.
-      for (const dx of [-1, 1]) {
-        const lobe = banyan(bx + dx * 6, 47 + (rng() - 0.5) * 4, 7 + rng() * 2, 4 + rng())
-        add('trunk', prism(0.3, 0.25, 7, 5, bx + dx * 6, 0, 47))
+      for (const dx of x % 28 === 0 ? [-1, 1] : []) {
+        const lobe = banyan(bx + dx * 6.5, 47 + (rng() - 0.5) * 4, 7 + rng() * 2, 4.5 + rng())
+        add('trunk', prism(0.3, 0.25, 7, 5, bx + dx * 6.5, 0, 47))
         add('crown', lobe.crown)
       }
     }
@@ -160,15 +169,29 @@ export function buildShamian(): Model {
     add('trunk', l.post)
     add('lampLight', l.light)
   }
+  // The White Swan Hotel at the island's west tip: one long slab of white balcony bands over dark glass, its end
+  // bays lower, the red name sign on the roof facing the river.
+  const swanX = -175
+  const swanZ = 0
+  add('ground', block(190, 3, 90, swanX + 10, WATER_LEVEL, 0))
+  add('swanGlass', block(156, 87, 20, swanX, 0, swanZ), block(132, 12, 20, swanX, 87, swanZ))
+  for (let f = 1; f <= 33; f++)
+    add('swanBands', block(f <= 29 ? 156.01 : 132.01, 1.1, 23, swanX, f * 3 - 1.1, swanZ))
+  for (let f = 4; f < 33; f++)
+    for (let cx = -66; cx < 66; cx += 6)
+      if (rng() < 0.1)
+        add('lit', place(new PlaneGeometry(5.6, 1.7), swanX + cx + 3, f * 3 + 0.95, swanZ + 11.55))
+  add('swanBands', block(34, 5, 10, swanX, 100.8, swanZ))
+  add('swanSign', (await signText('白天鹅宾馆', { height: 6.4 })).translate(swanX, 100.8 + 8.6, swanZ + 4.3))
   // An island: no bank of the scene's, the river all round, the canal behind.
   model.riverBanks = []
-  // From the river, low enough that the river row's verandas show between the banyans, framed on that row, the
-  // chapel and the promenade's trees; the avenue and Shaji across the canal behind.
+  // From the river to the east, low, along the river row, its banyans and the chapel toward the White Swan Hotel
+  // towering at the west tip; the avenue and Shaji across the canal behind.
   model.overview = {
-    azimuth: 16,
-    elevation: 9,
-    fov: 30,
-    focus: { min: [-80, 0, 10], max: [80, 31, 52] },
+    azimuth: 34,
+    elevation: 10,
+    fov: 28,
+    focus: { min: [-150, 0, -10], max: [80, 40, 52] },
   }
   return model
 }
