@@ -1,6 +1,6 @@
 import { band, block, polyline, quads, rod, surface } from './geometry'
 import { createModel, type Geoms, type MaterialSpec, type Model, type Vec3 } from './model'
-import { PAGODA_MATERIALS, pagodaShaft } from './pazhou-pagoda'
+import { PAGODA_MATERIALS, pagodaShaft } from './pagoda-shaft'
 import { LAMP_LIGHT, TREE_CROWN, TREE_TRUNK } from './palette'
 import { lamp, tree } from './street'
 

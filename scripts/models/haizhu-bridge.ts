@@ -18,12 +18,13 @@ import { lamp, tree } from './street'
  */
 export async function buildHaizhuBridge(): Promise<Model> {
   const { model, add } = createModel({
-    steel: { color: 0xb4aa8c, metallic: 0.4, roughness: 0.5, flood: 0.5 },
+    steel: { color: 0xe6b864, metallic: 0.3, roughness: 0.5, flood: 0.85 },
     deck: { color: 0x5a5d62, roughness: 0.9, flood: 0.25 },
     pier: { color: 0x8a857c, roughness: 0.95, flood: 0.3 },
     ledGold: { color: 0x403010, emissive: 0xffc46a, strength: 2.5 },
     lampLight: LAMP_LIGHT,
-    plaque: { color: 0x500000, emissive: 0xff3b2a, strength: 2 },
+    plaque: { color: 0x500000, emissive: 0xff3b2a, strength: 3 },
+    board: { color: 0x20242c, roughness: 0.8, flood: 0.2 },
     facade: { color: 0xc8b48e, roughness: 0.9, flood: 0.42 },
     lit: { color: 0xfff0c8, emissive: 0xffd08a, strength: 1.3 },
     dark: { color: 0x1c222a, metallic: 0.3, roughness: 0.3 },
@@ -84,11 +85,12 @@ export async function buildHaizhuBridge(): Promise<Model> {
   // At night warm light runs along the deck's edges as well as the bows.
   for (const z of [-halfW - 1.55, halfW + 1.55]) add('ledGold', block(183, 0.35, 0.1, 0, deckY - 0.9, z))
   // Hu Hanmin's name for the bridge, 海珠桥, restored on the truss: red characters on both faces.
-  const name = await signText('海珠桥', { height: 2, font: 'serif' })
+  // On a dark board, so that the red characters stand out from the gold-lit steel.
+  const name = await signText('海珠桥', { height: 2.6, font: 'serif' })
   add(
-    'deck',
-    block(7.4, 2.6, 0.2, 0, deckY + 6.2, halfW + 0.5),
-    block(7.4, 2.6, 0.2, 0, deckY + 6.2, -halfW - 0.5),
+    'board',
+    block(10, 3.4, 0.2, 0, deckY + 5.8, halfW + 0.5),
+    block(10, 3.4, 0.2, 0, deckY + 5.8, -halfW - 0.5),
   )
   add(
     'plaque',

@@ -25,7 +25,7 @@ export async function buildOiKwanBuilding(): Promise<Model> {
     flag: { color: 0xc01010, roughness: 0.8, flood: 0.6, doubleSided: true },
     mast: { color: 0x9aa0a6, metallic: 0.8, roughness: 0.4 },
     beacon: { color: 0x400000, emissive: 0xff2a1a, strength: 4 },
-    sign: { color: 0x600000, emissive: 0xff1a0a, strength: 2.4, doubleSided: true },
+    sign: { color: 0x600000, emissive: 0xff3a24, strength: 3.4, doubleSided: true },
     neighbour: { color: 0xb8a88a, roughness: 0.9, flood: 0.32 },
   })
   const rng = seeded(7)
@@ -123,7 +123,7 @@ export async function buildOiKwanBuilding(): Promise<Model> {
   add(
     'sign',
     place(
-      (await signText('爱群大酒店', { height: 3.8 })).rotateY(face),
+      (await signText('爱群大酒店', { height: 3.8, pixels: 64 })).rotateY(face),
       cx + signAt * Math.sin(face),
       40.2,
       cz + signAt * Math.cos(face),
