@@ -14,12 +14,11 @@ import { createModel, type Geoms, type Model, type XZ } from './model'
  */
 export function buildCustomsHouse(): Model {
   const { model, add } = createModel({
-    granite: { color: 0xe8d8b8, roughness: 0.85, flood: 0.42 },
-    // Less self-lit than the walls, so that the round shafts shade and read as columns.
-    column: { color: 0xf0e4c8, roughness: 0.8, flood: 0.38 },
+    granite: { color: 0xe4dece, roughness: 0.85, flood: 0.42 },
+    column: { color: 0xfff8e8, roughness: 0.8, flood: 0.7 },
     post: { color: 0xb9b4a6, roughness: 0.9, flood: 0.3 },
-    brick: { color: 0xa84c30, roughness: 0.9, flood: 0.34 },
-    dome: { color: 0x5a9c80, metallic: 0.3, roughness: 0.6, flood: 0.5 },
+    brick: { color: 0x9a4430, roughness: 0.9, flood: 0.24 },
+    dome: { color: 0x7d8f84, metallic: 0.3, roughness: 0.6, flood: 0.3 },
     lit: { color: 0xfff0c8, emissive: 0xffcf7a, strength: 1.4 },
     dark: { color: 0x1d232b, metallic: 0.2, roughness: 0.3 },
     clock: { color: 0xfffbe8, emissive: 0xfff4d0, strength: 3 },
@@ -95,22 +94,22 @@ export function buildCustomsHouse(): Model {
   )
   add('lit', ...postLit)
   add('dark', ...postDark)
-  // Clock tower, about 17 m above the 19 m walls: plinth, a tall clock stage with paired corner columns and urns on
+  // Clock tower, about 14 m above the 19 m walls: plinth, a tall clock stage with paired corner columns and urns on
   // its cornice, drum, dome, lantern.
   const tz = D / 2 - 5
   add(
     'tower',
-    block(9.6, 5, 9.6, 0, wallTop, tz),
-    block(8.4, 6, 8.4, 0, wallTop + 5, tz),
-    block(9.6, 0.6, 9.6, 0, wallTop + 11, tz),
+    block(8.6, 4.5, 8.6, 0, wallTop, tz),
+    block(7.6, 5, 7.6, 0, wallTop + 4.5, tz),
+    block(8.6, 0.6, 8.6, 0, wallTop + 9.5, tz),
   )
   for (const sx of [-1, 1]) {
     for (const sz of [-1, 1]) {
       for (const [px, pz] of [
-        [4.5, 3.4],
-        [3.4, 4.5],
+        [4.1, 3.1],
+        [3.1, 4.1],
       ] as const)
-        add('tower', prism(0.34, 0.3, 6, 8, sx * px, wallTop + 5, tz + sz * pz))
+        add('tower', prism(0.32, 0.28, 5, 8, sx * px, wallTop + 4.5, tz + sz * pz))
     }
   }
   for (const [nx, nz] of [
@@ -120,33 +119,33 @@ export function buildCustomsHouse(): Model {
     [-1, 0],
   ] as const) {
     const rotY = Math.atan2(nx, nz)
-    const c = (o: number) => [nx * o, wallTop + 8, tz + nz * o] as const
-    add('clock', place(new CircleGeometry(1.25, 24), ...c(4.26), rotY))
+    const c = (o: number) => [nx * o, wallTop + 7, tz + nz * o] as const
+    add('clock', place(new CircleGeometry(1.25, 24), ...c(3.86), rotY))
     // A true face: a dark rim and twelve hour marks.
-    add('iron', place(new RingGeometry(1.12, 1.3, 24), ...c(4.28), rotY))
+    add('iron', place(new RingGeometry(1.12, 1.3, 24), ...c(3.88), rotY))
     for (let h = 0; h < 12; h++)
       add(
         'iron',
         place(
           new BoxGeometry(0.09, 0.26, 0.04).translate(0, 0.95, 0).rotateZ((h * Math.PI) / 6),
-          ...c(4.3),
+          ...c(3.9),
           rotY,
         ),
       )
-    add('iron', place(new BoxGeometry(0.12, 0.9, 0.05).translate(0, 0.4, 0), ...c(4.32), rotY))
-    add('iron', place(new BoxGeometry(0.6, 0.1, 0.05).translate(0.28, 0, 0), ...c(4.32), rotY))
+    add('iron', place(new BoxGeometry(0.12, 0.9, 0.05).translate(0, 0.4, 0), ...c(3.92), rotY))
+    add('iron', place(new BoxGeometry(0.6, 0.1, 0.05).translate(0.28, 0, 0), ...c(3.92), rotY))
   }
   // Urns on the corners of the clock stage's cornice.
   for (const sx of [-1, 1])
-    for (const sz of [-1, 1]) add('tower', prism(0.45, 0.25, 1.1, 8, sx * 4.3, wallTop + 11.6, tz + sz * 4.3))
-  add('tower', prism(3.7, 3.7, 1, 16, 0, wallTop + 11.6, tz))
+    for (const sz of [-1, 1]) add('tower', prism(0.45, 0.25, 1.1, 8, sx * 3.8, wallTop + 10.1, tz + sz * 3.8))
+  add('tower', prism(3.3, 3.3, 1.4, 16, 0, wallTop + 10.1, tz))
   const domeProfile = Array.from({ length: 9 }, (_, k) => {
     const a = (k / 8) * (Math.PI / 2)
-    return new Vector2(Math.max(0.001, 3.6 * Math.cos(a)), 3.2 * Math.sin(a))
+    return new Vector2(Math.max(0.001, 3.2 * Math.cos(a)), 2.6 * Math.sin(a))
   })
-  add('dome', place(new LatheGeometry(domeProfile, 16), 0, wallTop + 12.6, tz))
-  add('tower', prism(0.6, 0.5, 0.7, 8, 0, wallTop + 15.6, tz))
-  add('dome', prism(0.55, 0.02, 0.6, 8, 0, wallTop + 16.3, tz))
+  add('dome', place(new LatheGeometry(domeProfile, 16), 0, wallTop + 11.5, tz))
+  add('tower', prism(0.6, 0.5, 0.9, 8, 0, wallTop + 13.9, tz))
+  add('dome', prism(0.55, 0.02, 0.7, 8, 0, wallTop + 14.8, tz))
   // Low across the water from the east corner, so that the clock tower stands against the sky over two clock faces.
   model.overview = { azimuth: 42, elevation: 8 }
   return model
